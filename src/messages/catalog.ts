@@ -32,7 +32,10 @@ export const catalog = {
     vi: "Lỗi không mong muốn khi xử lý {name}: {detail}",
     en: "Unexpected error while processing {name}: {detail}",
   },
-  "ocr-progress": { vi: "Nhận dạng chữ (OCR) trang {page}/{pages}", en: "Recognising text (OCR) page {page}/{pages}" },
+  "ocr-progress": {
+    vi: "Nhận dạng chữ (OCR) trang {page}/{pages}",
+    en: "Recognising text (OCR) page {page}/{pages}",
+  },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",
@@ -69,6 +72,10 @@ export const catalog = {
   "no-structure": {
     vi: "Không nhận ra cấu trúc văn bản hành chính",
     en: "No official-document structure recognised",
+  },
+  "parser-error": {
+    vi: "Lỗi khi phân tích văn bản, chỉ giữ lại nội dung gốc: {detail}",
+    en: "The parser failed; only the source text is kept: {detail}",
   },
   ocr: {
     vi: "Nội dung được nhận dạng từ ảnh (OCR), độ tin cậy trung bình {confidence}%",

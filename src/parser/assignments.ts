@@ -1,0 +1,340 @@
+// Assignments: who leads (chủ trì) and who cooperates (phối hợp) on which task, by when.
+// Leads come from an explicit phrase in the sentence ("Giao X…", "Đề nghị X…", "X chủ trì…", a body
+// as the sentence's subject), from a duty section headed by a body ("3. Sở Tài chính"), from an
+// introduction ending in ":" that names the body, or from the rows of a task table.
+import { readBodies, splitBodies } from "./bodies.ts";
+import { type DeadlineContext, readDeadline } from "./deadlines.ts";
+import type { Paragraph } from "./paragraphs.ts";
+import type { Assignment } from "./schema.ts";
+import type { SectionNode } from "./sections.ts";
+import { taskColumns } from "./tables.ts";
+import { clean, fold, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import { META_VERBS } from "./vocabulary.ts";
+
+export interface AssignmentContext extends DeadlineContext {
+  issuer: string | null;
+}
+
+interface Draft {
+  lead: string[];
+  cooperating: string[];
+  pieces: Piece[];
+  sectionId: string | null;
+  output: string | null;
+  deadlineText: string | null;
+  /** A table row's task cell. */
+  tableTask: string | null;
+}
+
+const LEAD_VERB = /^(giao|đề nghị|yêu cầu|phân công|chỉ đạo|đối với|trách nhiệm của|nhiệm vụ của)\s+/;
+const LEAD_ANYWHERE = /(?:^|[\s,;])(giao|đề nghị|yêu cầu)\s+/g;
+const COOP = /phối hợp (?:chặt chẽ )?(?:với|cùng)\s+|phối hợp\s*:\s*|cùng với\s+/;
+const CHU_TRI_LABEL = /^(?:cơ quan |đơn vị )?chủ trì\s*:\s*/;
+
+function sentences(p: Piece): Piece[] {
+  const out: Piece[] = [];
+  const re = /[.;!?](?:\/\.)?\s+(?=[\p{Lu}\p{Ll}\-–+•(“"])/gu;
+  let start = 0;
+  for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+    const end = m.index + 1;
+    if (
+      p.text[m.index] === "." &&
+      /(?:^|\s)[\p{Lu}]{1,3}$/u.test(p.text.slice(Math.max(0, m.index - 4), m.index))
+    )
+      continue;
+    out.push(trimPiece(slicePiece(p, start, end)));
+    start = m.index + m[0].length;
+  }
+  if (start < p.text.length) out.push(trimPiece(slicePiece(p, start, p.text.length)));
+  return out.filter((s) => s.text.length > 0);
+}
+
+function stripBullet(text: string): number {
+  const m = /^\s*(?:[-–—+•·]\s*|\(\d+\)\s*)?/.exec(text);
+  return m ? m[0].length : 0;
+}
+
+function sameBody(a: string, b: string | null): boolean {
+  return b !== null && fold(clean(a)) === fold(clean(b));
+}
+
+interface Lead {
+  lead: string[];
+  /** Where the lead phrase ends in the sentence (the task follows). */
+  end: number;
+  meta: boolean;
+}
+
+/** The lead named by a sentence itself, if any. */
+export function explicitLead(text: string, issuer: string | null): Lead | null {
+  const at = stripBullet(text);
+  const low = fold(text);
+  const rest = low.slice(at);
+  const label = CHU_TRI_LABEL.exec(rest);
+  if (label) {
+    const b = readBodies(text, at + label[0].length);
+    if (b) return { lead: splitBodies(b.text), end: b.end, meta: false };
+  }
+  const verb = LEAD_VERB.exec(rest);
+  if (verb) {
+    const b = readBodies(text, at + verb[0].length);
+    if (b) return { lead: splitBodies(b.text), end: b.end, meta: false };
+  }
+  const subject = readBodies(text, at);
+  if (subject) {
+    const after = low.slice(subject.end).trimStart();
+    const verbWord = [...META_VERBS].find((v) => after.startsWith(v));
+    const isIssuer = sameBody(subject.text, issuer) || /^(chủ tịch|bí thư)\b/.test(fold(subject.text));
+    if (!(verbWord && isIssuer) && !after.startsWith("có ý kiến") && after.length > 0) {
+      return { lead: splitBodies(subject.text), end: subject.end, meta: false };
+    }
+  }
+  LEAD_ANYWHERE.lastIndex = 0;
+  for (let m = LEAD_ANYWHERE.exec(low); m; m = LEAD_ANYWHERE.exec(low)) {
+    const b = readBodies(text, m.index + m[0].length);
+    if (b && !sameBody(b.text, issuer)) return { lead: splitBodies(b.text), end: b.end, meta: false };
+  }
+  for (let k = low.indexOf(" chủ trì"); k > 0; k = low.indexOf(" chủ trì", k + 8)) {
+    const clauseStart = Math.max(low.lastIndexOf(",", k), low.lastIndexOf(";", k), at - 1) + 1;
+    for (let s = clauseStart; s < k; s = low.indexOf(" ", s + 1) + 1) {
+      if (s <= 0 && clauseStart > 0) break;
+      const b = readBodies(text, s, k + 1);
+      if (b && Math.abs(b.end - k) <= 1) return { lead: splitBodies(b.text), end: b.end, meta: false };
+      if (low.indexOf(" ", s + 1) < 0) break;
+    }
+  }
+  return null;
+}
+
+function cooperatingIn(text: string): string[] {
+  const low = fold(text);
+  const m = COOP.exec(low);
+  if (!m) return [];
+  const b = readBodies(text, m.index + m[0].length);
+  return b ? splitBodies(b.text) : [];
+}
+
+/** A paragraph that is nothing but names of bodies ("- Sở Tài chính;"). */
+function onlyBodies(text: string): string[] | null {
+  const at = stripBullet(text);
+  const b = readBodies(text, at);
+  if (!b) return null;
+  const tail = text.slice(b.end).trim();
+  return /^[,;.]?$/.test(tail) ? splitBodies(b.text) : null;
+}
+
+export class AssignmentCollector {
+  private readonly drafts: Draft[] = [];
+  private readonly ctx: AssignmentContext;
+  constructor(ctx: AssignmentContext) {
+    this.ctx = ctx;
+  }
+
+  /** Paragraphs of one section (or the preamble), with the lead inherited from the section. */
+  addParagraphs(
+    paras: Paragraph[],
+    sectionId: string | null,
+    inherited: string[] | null,
+    preamble: boolean,
+  ): void {
+    let local: string[] | null = null;
+    let intro: Draft | null = null;
+    for (let k = 0; k < paras.length; k++) {
+      const p = paras[k] as Paragraph;
+      if (p.kind === "row") {
+        k = this.addTable(paras, k, sectionId) - 1;
+        continue;
+      }
+      if (p.kind !== "bullet") local = null;
+      const listed = p.kind === "bullet" ? onlyBodies(p.piece.text) : null;
+      if (listed && intro) {
+        for (const b of listed) if (!intro.lead.includes(b)) intro.lead.push(b);
+        continue;
+      }
+      intro = null;
+      const endsIntro = /:\s*$/.test(p.piece.text);
+      const nextIsList = paras[k + 1]?.kind === "bullet";
+      const drafts = this.fromPiece(p.piece, sectionId, local ?? inherited);
+      if (endsIntro && nextIsList) {
+        const own = drafts.find((d) => d.lead.length > 0);
+        local = own ? own.lead : (local ?? inherited);
+        const listFollows = onlyBodies(paras[k + 1]?.piece.text ?? "") !== null;
+        if (listFollows) {
+          intro = drafts[drafts.length - 1] ?? {
+            lead: [],
+            cooperating: [],
+            pieces: [p.piece],
+            sectionId,
+            output: null,
+            deadlineText: null,
+            tableTask: null,
+          };
+          if (intro.lead.length > 0 && !own) intro.lead = [];
+          if (!drafts.includes(intro)) this.drafts.push(intro);
+          this.drafts.push(...drafts.filter((d) => d !== intro && d.lead.length > 0));
+        }
+        continue;
+      }
+      if (endsIntro && preamble) continue;
+      this.drafts.push(...drafts.filter((d) => d.lead.length > 0));
+    }
+  }
+
+  /** Assignments of one paragraph: a new one at each sentence that names its own lead. */
+  private fromPiece(piece: Piece, sectionId: string | null, inherited: string[] | null): Draft[] {
+    const out: Draft[] = [];
+    let current: Draft | null = null;
+    for (const s of sentences(piece)) {
+      const lead = explicitLead(s.text, this.ctx.issuer);
+      if (lead) {
+        current = {
+          lead: lead.lead,
+          cooperating: [],
+          pieces: [s],
+          sectionId,
+          output: null,
+          deadlineText: null,
+          tableTask: null,
+        };
+        out.push(current);
+      } else if (current) current.pieces.push(s);
+      else {
+        current = {
+          lead: inherited ? [...inherited] : [],
+          cooperating: [],
+          pieces: [s],
+          sectionId,
+          output: null,
+          deadlineText: null,
+          tableTask: null,
+        };
+        out.push(current);
+      }
+    }
+    return out;
+  }
+
+  /** Rows of a task table (STT | Nội dung | Chủ trì | Phối hợp | Thời gian | Sản phẩm). Returns the next index. */
+  private addTable(paras: Paragraph[], from: number, sectionId: string | null): number {
+    let k = from;
+    let cols = null as ReturnType<typeof taskColumns>;
+    while (k < paras.length && (paras[k] as Paragraph).kind === "row") {
+      const row = paras[k] as Paragraph;
+      const cells = row.cells ?? [];
+      k++;
+      if (!cols) {
+        cols = taskColumns(cells);
+        continue;
+      }
+      const task = cells[cols.task] ?? "";
+      const lead = cells[cols.lead] ?? "";
+      if (!task || !lead || /^\d+$/.test(task)) continue;
+      if (cells.every((c, i) => i === cols?.task || i === cols?.number || c === "")) continue;
+      const deadlineCell = cols.deadline !== null ? (cells[cols.deadline] ?? "") : "";
+      this.drafts.push({
+        lead: splitBodies(lead.replace(/\s+-\s+/g, "; ")),
+        cooperating:
+          cols.cooperating !== null
+            ? splitBodies((cells[cols.cooperating] ?? "").replace(/\s+-\s+/g, "; "))
+            : [],
+        pieces: [row.piece],
+        sectionId,
+        output: cols.output !== null ? cells[cols.output] || null : null,
+        deadlineText: deadlineCell || null,
+        tableTask: task,
+      });
+    }
+    return k;
+  }
+
+  /** A section: its heading may name the body it is addressed to. */
+  addSection(
+    node: SectionNode,
+    inherited: string[] | null,
+    visit: (child: SectionNode, lead: string[] | null) => void,
+  ): void {
+    const heading = node.heading.text;
+    const low = fold(heading);
+    const verb = LEAD_VERB.exec(low);
+    const b = readBodies(heading, verb ? verb[0].length : 0);
+    let lead = inherited;
+    let headingIsTask = false;
+    if (b) {
+      lead = splitBodies(b.text);
+      const after = heading.slice(b.end).replace(/^[\s,.:;]+/, "");
+      headingIsTask =
+        after.length >= 40 || (after.length > 0 && node.content.length === 0 && node.children.length === 0);
+    }
+    const paras: Paragraph[] = [];
+    if (headingIsTask) {
+      const whole = node.rest ? joinHeading(node) : node.heading;
+      paras.push({
+        piece: whole,
+        firstLine: node.firstLine,
+        lastLine: node.firstLine,
+        kind: "text",
+        label: null,
+        cells: null,
+      });
+    } else if (node.rest) {
+      paras.push({
+        piece: node.rest,
+        firstLine: node.firstLine,
+        lastLine: node.firstLine,
+        kind: "text",
+        label: null,
+        cells: null,
+      });
+    }
+    paras.push(...node.content);
+    // an introduction that names the body ("Sở Tài chính có trách nhiệm:") leads the subsections
+    const introLead = [...paras].reverse().find((p) => /:\s*$/.test(p.piece.text));
+    if (!b && introLead && node.children.length > 0) {
+      const l = explicitLead(introLead.piece.text, this.ctx.issuer);
+      if (l) lead = l.lead;
+    }
+    this.addParagraphs(paras, node.id, lead, false);
+    for (const child of node.children) visit(child, lead);
+  }
+
+  result(): Assignment[] {
+    return this.drafts.map((d, i) => {
+      const piece = d.pieces.length === 1 ? (d.pieces[0] as Piece) : joinAll(d.pieces);
+      const table = d.tableTask;
+      const task = clean(table ?? piece.text.replace(/^\s*(?:[-–—+•·]\s*)/, ""));
+      const deadline =
+        d.deadlineText !== null ? readDeadline(d.deadlineText, this.ctx, true) : readDeadline(task, this.ctx);
+      const cooperating = d.cooperating.length > 0 ? d.cooperating : table ? [] : cooperatingIn(task);
+      const first = spanOf(d.pieces[0] as Piece);
+      const last = spanOf(d.pieces[d.pieces.length - 1] as Piece);
+      const out: Assignment = {
+        id: `a${i + 1}`,
+        lead: d.lead,
+        cooperating,
+        task,
+        sectionId: d.sectionId,
+        deadline,
+        span: [first[0], Math.max(first[1], last[1])],
+      };
+      if (d.output !== null) out.output = d.output;
+      return out;
+    });
+  }
+}
+
+function joinAll(pieces: Piece[]): Piece {
+  const text = pieces.map((p) => p.text).join(" ");
+  const offsets = new Int32Array(text.length);
+  let k = 0;
+  pieces.forEach((p, idx) => {
+    if (idx > 0) offsets[k++] = (pieces[idx - 1] as Piece).offsets.at(-1) ?? 0;
+    offsets.set(p.offsets, k);
+    k += p.offsets.length;
+  });
+  return { text, offsets };
+}
+
+function joinHeading(node: SectionNode): Piece {
+  const rest = node.rest as Piece;
+  return joinAll([node.heading, rest]);
+}

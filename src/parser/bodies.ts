@@ -1,0 +1,195 @@
+// Names of bodies (organisations) inside sentences: "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các
+// cơ quan liên quan …", "Giao Phòng Kinh tế và Hạ tầng …". A name starts with a body head word and
+// runs over capitalised words and the few lower-case words names are made of, until a verb.
+import { fold } from "./text.ts";
+import { BODY_HEADS, DUTY_VERBS, GROUP_KINDS } from "./vocabulary.ts";
+
+interface Token {
+  text: string;
+  low: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const re = /[^\s,;:()“”"]+|[,;:()“”"]/g;
+  re.lastIndex = from;
+  const low = fold(text);
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    out.push({
+      text: m[0],
+      low: low.slice(m.index, m.index + m[0].length),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+    if (out.length > 80) break;
+  }
+  return out;
+}
+
+const HEADS = [...BODY_HEADS]
+  .sort((a, b) => b.split(" ").length - a.split(" ").length)
+  .map((h) => h.split(" "));
+const VERBS = [...DUTY_VERBS]
+  .sort((a, b) => b.split(" ").length - a.split(" ").length)
+  .map((v) => v.split(" "));
+
+// Lower-case words that names of bodies are made of ("các cơ quan, đơn vị có liên quan",
+// "Ủy ban nhân dân tỉnh", "Đảng ủy trực thuộc Tỉnh ủy", "các tổ chức chính trị - xã hội").
+const NAME_WORDS = new Set(
+  (
+    "tỉnh huyện xã phường quận thị trấn thành phố đặc khu các và cấp của nhân dân đảng thường vụ cán sự " +
+    "đoàn ủy ngành đơn vị cơ quan địa phương chức năng chính trị hội quần chúng thể tổ chức giúp việc " +
+    "trung ương sở ban phòng trực thuộc liên quan có thuộc chuyên môn sự nghiệp công lập doanh nghiệp " +
+    "nhà nước lực lượng vũ trang báo chí cơ sở thành viên chủ quản tương đương mặt trận quốc kiểm tra " +
+    "chấp hành bí thư chính quyền đoàn thể - & trên bàn tham mưu ban đảng huyện ủy thị ủy thành ủy " +
+    "đảng ủy tỉnh ủy khối dân vận tuyên giáo nội chính tổng hợp văn phòng hành chính truyền thông " +
+    "xã hội liên hiệp lao động nông dân phụ nữ cựu chiến binh thanh niên"
+  ).split(" "),
+);
+
+function matchSeq(tokens: Token[], i: number, seq: string[]): boolean {
+  for (let k = 0; k < seq.length; k++) if (tokens[i + k]?.low !== seq[k]) return false;
+  return true;
+}
+
+function headAt(tokens: Token[], i: number): number {
+  for (const h of HEADS) {
+    if (!matchSeq(tokens, i, h)) continue;
+    if (h.length === 1 && h[0] === "các") {
+      // "các" begins a body only before a kind of body: "các sở, ban, ngành", "các cơ quan"
+      const n1 = tokens[i + 1]?.low ?? "";
+      const n2 = `${n1} ${tokens[i + 2]?.low ?? ""}`;
+      if (
+        !GROUP_KINDS.has(n1) &&
+        !GROUP_KINDS.has(n2) &&
+        !HEADS.some((hh) => hh[0] !== "các" && matchSeq(tokens, i + 1, hh))
+      )
+        return 0;
+    }
+    return h.length;
+  }
+  return 0;
+}
+
+function verbAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || /^\p{Lu}/u.test(t.text)) return false;
+  for (const v of VERBS) {
+    if (!matchSeq(tokens, i, v)) continue;
+    // nouns that look like verbs: "các tổ chức", "tổ chức chính trị - xã hội", "cơ quan tham mưu"
+    const prev = tokens[i - 1]?.low ?? "";
+    const next = tokens[i + v.length]?.low ?? "";
+    if (
+      v.join(" ") === "tổ chức" &&
+      (prev === "các" || prev === "những" || /^(chính|đảng|cơ|hội|thành|xã)$/.test(next))
+    )
+      continue;
+    if (v.join(" ") === "tham mưu" && (prev === "quan" || next === ",")) continue;
+    if (v.join(" ") === "kiểm tra" && (prev === "ban" || prev === "ủy")) continue;
+    return true;
+  }
+  return false;
+}
+
+export interface BodyPhrase {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Reads a list of bodies starting at `from` in `text` (the offset may point at spaces). Returns null
+ * when no body head starts there. Stops at a verb, a sentence end or an opening parenthesis.
+ */
+export function readBodies(text: string, from: number, limit = text.length): BodyPhrase | null {
+  const tokens = tokenize(text, from, Math.min(limit, from + 600));
+  if (tokens.length === 0) return null;
+  let i = 0;
+  const head = headAt(tokens, 0);
+  if (head === 0) return null;
+  i = head;
+  let lastWord = head - 1;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (t.text === ";" && headAt(tokens, i + 1) > 0) {
+      i++;
+      continue;
+    }
+    if (t.text === ";" || t.text === ":" || t.text === "(" || t.text === "“" || t.text === '"') break;
+    if (t.text === ",") {
+      const h = headAt(tokens, i + 1);
+      const next = tokens[i + 1];
+      if (
+        h > 0 ||
+        (next && (GROUP_KINDS.has(next.low) || NAME_WORDS.has(next.low)) && !verbAt(tokens, i + 1))
+      ) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (verbAt(tokens, i)) break;
+    const word = t.text.replace(/[.]+$/, "");
+    const capital = /^[\p{Lu}\d]/u.test(word);
+    // Vietnamese names capitalise the first syllable of each word: "Hội đồng", "Giáo dục và Đào tạo"
+    const afterCapital =
+      i > 0 && /^\p{Lu}/u.test((tokens[i - 1] as Token).text) && /^\p{Ll}+\.?$/u.test(t.text);
+    if (!capital && !afterCapital && !NAME_WORDS.has(t.low.replace(/[.]+$/, "")) && headAt(tokens, i) === 0)
+      break;
+    lastWord = i;
+    i++;
+    if (/\.$/.test(t.text) && !/^[A-ZĐ]{1,4}\.$/.test(t.text)) break;
+  }
+  if (lastWord < 0) return null;
+  const first = tokens[0] as Token;
+  const last = tokens[lastWord] as Token;
+  const raw = text.slice(first.start, last.end).replace(/[.,]+$/, "");
+  return { start: first.start, end: first.start + raw.length, text: raw.trim() };
+}
+
+const SPLIT_AFTER_AND =
+  /^(các|ubnd|ủy ban|hđnd|hội đồng|ban |sở |đảng đoàn|đảng ủy|mặt trận|mttq|báo |đài |công an|văn phòng|tỉnh đoàn|thành đoàn)/;
+
+/**
+ * Splits a list of bodies into names: at ";" always; at "," and "và" when a new specific body or a
+ * new group begins ("…, Ban Thường vụ Tỉnh Đoàn", "… và UBND các xã"), but not inside a group of
+ * kinds ("các huyện ủy, thị ủy, thành ủy, Đảng ủy trực thuộc Tỉnh ủy").
+ */
+export function splitBodies(phrase: string): string[] {
+  const out: string[] = [];
+  for (const part of phrase.split(/\s*;\s*/)) {
+    const pieces = part.split(/(,\s*|\s+và\s+)/);
+    let current = pieces[0] ?? "";
+    for (let k = 1; k < pieces.length; k += 2) {
+      const sep = pieces[k] as string;
+      const next = pieces[k + 1] ?? "";
+      const fn = fold(next);
+      const words = next.trim().split(/\s+/).slice(0, 6);
+      const specific =
+        /^\p{Lu}/u.test(words[0] ?? "") &&
+        words.slice(1).some((w) => /^\p{Lu}/u.test(w)) &&
+        !/^\S+\s+(\S+\s+)?(trực thuộc|thuộc|các)\s/u.test(fn);
+      const acronym = /^(UBND|HĐND|MTTQ|BTV|UBMTTQ)\b/.test(next);
+      const newGroup = /^các\s/.test(fn) && !/^các\s/.test(fold(current).trim());
+      const split =
+        specific ||
+        acronym ||
+        (sep.includes("và") ? SPLIT_AFTER_AND.test(fn) && !/^ban\s+\p{Ll}/u.test(next) : newGroup);
+      if (split && next.trim()) {
+        out.push(current);
+        current = next;
+      } else current += sep + next;
+    }
+    out.push(current);
+  }
+  return out
+    .map((s) =>
+      s
+        .replace(/^(và|với)\s+/, "")
+        .replace(/[\s,.;]+$/, "")
+        .trim(),
+    )
+    .filter((s) => s.length > 1);
+}

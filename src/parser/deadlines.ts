@@ -1,0 +1,119 @@
+// Deadlines and recurrences of a task, as the schema defines them: "trước ngày 30/6/2025" and "chậm
+// nhất đến ngày 01 tháng 7 năm 2028" give that day, "trong tháng 5/2026" the month's last day, "trong
+// quý III/2025" the quarter's last day, "trong năm 2026" 31 December; hằng năm, định kỳ 6 tháng, hằng
+// quý, hằng tháng, định kỳ (period unnamed) and thường xuyên (continuous) are recurrences.
+import { isoDate, monthEnd, quarterEnd } from "./dates.ts";
+import { romanToInt } from "./numbers.ts";
+import type { Deadline, Recurrence } from "./schema.ts";
+import { clean, fold } from "./text.ts";
+
+export interface DeadlineContext {
+  /** Year of the document, for deadlines printed without a year ("trước ngày 15/12"). */
+  year: number | null;
+}
+
+interface Found {
+  date: string | null;
+  index: number;
+  length: number;
+}
+
+const D = String.raw`(\d{1,2})\s?(?:\/|-|\.|tháng)\s?(\d{1,2})(?:\s?(?:\/|-|\.|,?\s?năm)\s?(\d{4}))?`;
+const DAY_LEAD = String.raw`(?:chậm nhất(?: là)?(?: (?:đến|trước|vào|trong))?(?: ngày)?|trước ngày|xong trước ngày|hoàn thành (?:trước |vào |trong )?ngày|hạn chót(?: là)?(?: ngày)?|thời hạn(?: hoàn thành)?\s?:?(?: trước)?(?: ngày)?|hạn cuối(?: là)?(?: ngày)?|trước)`;
+const DAY = new RegExp(`${DAY_LEAD}\\s{0,3}${D}`, "g");
+const MONTH =
+  /(?:trong|trước|vào|hoàn thành trong|chậm nhất trong|xong trong|cuối)?\s?tháng\s?(\d{1,2})\s?(?:\/|năm|-)\s?(\d{4})/g;
+const QUARTER = /quý\s?(iv|iii|ii|i|[1-4])\s?(?:\/|năm|-)\s?(\d{4})/g;
+const YEAR =
+  /(?:trong|hoàn thành trong|hoàn thành|xong trong|cuối|chậm nhất trong|vào)\s(?:năm|năm)\s(\d{4})/g;
+const HALF = /(6|sáu) tháng (đầu|cuối) năm\s?(\d{4})/g;
+
+const RECURRENCES: [RegExp, Recurrence][] = [
+  [/(hằng|hàng|mỗi) năm|định kỳ (hằng |hàng )?năm|năm một lần/, "annual"],
+  [
+    /định kỳ (0?6|sáu) tháng|(0?6|sáu) tháng (một|1) lần|(mỗi|hằng|hàng) (0?6|sáu) tháng|(0?6|sáu) tháng\s?\/\s?lần|nửa năm một lần/,
+    "semiannual",
+  ],
+  [/(hằng|hàng|mỗi) quý|định kỳ (hằng |hàng )?quý|theo quý|quý một lần/, "quarterly"],
+  [/(hằng|hàng|mỗi) tháng|định kỳ (hằng |hàng )?tháng|tháng một lần/, "monthly"],
+  [/định kỳ|(hằng|hàng|mỗi) tuần/, "periodic"],
+  [/thường xuyên|liên tục|hằng ngày|hàng ngày/, "continuous"],
+];
+const RANK: Record<Recurrence, number> = {
+  annual: 5,
+  semiannual: 5,
+  quarterly: 5,
+  monthly: 5,
+  periodic: 3,
+  continuous: 1,
+  once: 0,
+};
+
+function firstDate(low: string, ctx: DeadlineContext, lenient: boolean): Found | null {
+  const candidates: Found[] = [];
+  const scan = (re: RegExp, make: (m: RegExpExecArray) => string | null): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(low); m; m = re.exec(low)) {
+      const date = make(m);
+      if (date) {
+        candidates.push({ date, index: m.index, length: m[0].length });
+        break;
+      }
+    }
+  };
+  const year = (y: string | undefined): number | null => (y ? Number(y) : ctx.year);
+  scan(DAY, (m) => {
+    const y = year(m[3]);
+    return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
+  });
+  scan(MONTH, (m) => monthEnd(Number(m[2]), Number(m[1])));
+  scan(QUARTER, (m) => {
+    const q = /^\d$/.test(m[1] as string) ? Number(m[1]) : romanToInt(m[1] as string);
+    return q ? quarterEnd(Number(m[2]), q) : null;
+  });
+  scan(HALF, (m) => (m[2] === "đầu" ? isoDate(Number(m[3]), 6, 30) : isoDate(Number(m[3]), 12, 31)));
+  scan(YEAR, (m) => isoDate(Number(m[1]), 12, 31));
+  if (lenient && candidates.length === 0) {
+    const bare = new RegExp(`(?:^|\\s)${D}`, "g");
+    scan(bare, (m) => {
+      const y = year(m[3]);
+      return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
+    });
+    scan(/(?:^|\s)(?:năm\s)?(\d{4})(?:\s?[-–]\s?(\d{4}))?\s*$/g, (m) =>
+      isoDate(Number(m[2] ?? m[1]), 12, 31),
+    );
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0] ?? null;
+}
+
+/**
+ * The deadline of a task text. `lenient` reads a table's time cell, where a bare date or year is a
+ * deadline; in running text only a date introduced by "trước", "chậm nhất", "trong tháng/quý/năm" is.
+ */
+export function readDeadline(text: string, ctx: DeadlineContext, lenient = false): Deadline | null {
+  const low = fold(text.length > 4000 ? text.slice(0, 4000) : text);
+  const found = firstDate(low, ctx, lenient);
+  let recurrence: Recurrence | null = null;
+  let recIndex = -1;
+  let recLength = 0;
+  for (const [re, rec] of RECURRENCES) {
+    const m = re.exec(low);
+    if (m && (recurrence === null || RANK[rec] > RANK[recurrence])) {
+      recurrence = rec;
+      recIndex = m.index;
+      recLength = m[0].length;
+    }
+  }
+  if (!found && recurrence === null) return null;
+  if (found && (recurrence === null || recurrence === "continuous")) {
+    recurrence = "once";
+    recIndex = -1;
+  }
+  const parts: [number, number][] = [];
+  if (found) parts.push([found.index, found.index + found.length]);
+  if (recIndex >= 0) parts.push([recIndex, recIndex + recLength]);
+  parts.sort((a, b) => a[0] - b[0]);
+  const phrase = parts.map(([a, b]) => text.slice(a, b)).join(" … ");
+  return { date: found?.date ?? null, recurrence, text: clean(phrase) };
+}

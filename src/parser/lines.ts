@@ -1,0 +1,143 @@
+// Line-level recognisers: page furniture, rules, bullets and section labels.
+import { romanToInt } from "./numbers.ts";
+import type { DocText, Line } from "./text.ts";
+
+const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?\s*$/;
+const PAGE_WORD = /^\s*trang\s+\d{1,3}(?:\s*(?:\/|trên)\s*\d{1,3})?\s*$/;
+const PAGE_OF = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
+const RULE = /^\s*(?:[-_=~·•.★☆*]\s*){3,}$|^\s*[★☆]\s*$/;
+
+export function isRule(text: string): boolean {
+  return RULE.test(text);
+}
+
+/**
+ * Claims page numbers and running heads (a short line repeated on three or more pages) that a
+ * converter dropped into the text. Returns how many lines were claimed.
+ */
+export function claimPageFurniture(doc: DocText): number {
+  let count = 0;
+  const seen = new Map<string, Line[]>();
+  for (const line of doc.lines) {
+    const len = line.end - line.start;
+    if (len === 0 || len > 160) continue;
+    const low = doc.rawLow(line);
+    if (PAGE_NUMBER.test(low) || PAGE_WORD.test(low) || PAGE_OF.test(low)) {
+      doc.claimLine(line, "furniture");
+      count++;
+      continue;
+    }
+    const key = low.replace(/\s+/g, " ").trim();
+    if (key.length < 8 || /^[-–+•]/.test(key) || /^\d/.test(key)) continue;
+    const list = seen.get(key);
+    if (list) list.push(line);
+    else seen.set(key, [line]);
+  }
+  for (const list of seen.values()) {
+    if (list.length < 3) continue;
+    for (const line of list) doc.claimLine(line, "furniture");
+    count += list.length;
+  }
+  return count;
+}
+
+/** Claims rule lines (-----, ★) anywhere: they carry no words. */
+export function claimRules(doc: DocText, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i] as Line;
+    if (line.end - line.start < 200 && isRule(doc.raw(line))) doc.claimLine(line, "rule");
+  }
+}
+
+export const BULLET = /^\s*([-–—+•·▪●◦○∙])\s*(?=\S)/;
+
+export type LabelScheme =
+  | "part"
+  | "article"
+  | "roman"
+  | "arabic."
+  | "arabic)"
+  | "dotted2"
+  | "dotted3"
+  | "letter)"
+  | "letter.";
+
+export interface Label {
+  scheme: LabelScheme;
+  label: string;
+  /** Position in its sequence: 1 for I / 1 / a. */
+  value: number;
+  /** Number parts of a dotted label, e.g. [2, 1] for 2.1. */
+  parts: number[];
+  /** Length of the label text including its punctuation and following spaces. */
+  length: number;
+}
+
+export const VI_LETTERS = "abcdđeghiklmnopqrstuvxy";
+
+const RE_PART = /^(\s*)(phần|chương|mục)\s+(thứ\s+\S+|[ivxlc]{1,6}|\d{1,2})\s*[.:\-–]?\s*/i;
+const RE_ARTICLE = /^(\s*)(điều)\s+(\d{1,3})\s*[.:]\s*/i;
+const RE_ROMAN = /^(\s*)([IVXLC]{1,6})\s{0,3}(?:[.:)]|[-–—/](?!v\b))\s*(?=[^\s\d])/;
+const RE_DOTTED = /^(\s*)(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=\S)/;
+const RE_ARABIC = /^(\s*)(\d{1,2})\s{0,2}([.)]|\s[-–]|-)\s+(?=\S)/;
+const RE_LETTER = /^(\s*)([a-zđ])\s{0,2}([).])\s+(?=\S)/;
+
+/** Recognises a section label at the start of a line (in `work` text). */
+export function readLabel(text: string): Label | null {
+  let m = RE_ARTICLE.exec(text);
+  if (m) {
+    const v = Number(m[3]);
+    return { scheme: "article", label: `Điều ${v}`, value: v, parts: [v], length: m[0].length };
+  }
+  m = RE_PART.exec(text);
+  if (m) {
+    const raw = m[3] as string;
+    const v = /^\d+$/.test(raw) ? Number(raw) : (romanToInt(raw) ?? 0);
+    if (v > 0) {
+      const word = (m[2] as string).toLowerCase();
+      const name = word.charAt(0).toUpperCase() + word.slice(1);
+      return {
+        scheme: "part",
+        label: `${name} ${raw.toUpperCase()}`,
+        value: v,
+        parts: [v],
+        length: m[0].length,
+      };
+    }
+  }
+  m = RE_ROMAN.exec(text);
+  if (m) {
+    const v = romanToInt(m[2] as string);
+    if (v) return { scheme: "roman", label: m[2] as string, value: v, parts: [v], length: m[0].length };
+  }
+  m = RE_DOTTED.exec(text);
+  if (m) {
+    const parts = (m[2] as string).split(".").map(Number);
+    if (parts.every((p) => p > 0)) {
+      return {
+        scheme: parts.length === 2 ? "dotted2" : "dotted3",
+        label: m[2] as string,
+        value: parts[parts.length - 1] as number,
+        parts,
+        length: m[0].length,
+      };
+    }
+  }
+  m = RE_ARABIC.exec(text);
+  if (m) {
+    const v = Number(m[2]);
+    if (v > 0) {
+      const scheme = m[3] === ")" ? "arabic)" : "arabic.";
+      return { scheme, label: String(v), value: v, parts: [v], length: m[0].length };
+    }
+  }
+  m = RE_LETTER.exec(text);
+  if (m) {
+    const idx = VI_LETTERS.indexOf(m[2] as string);
+    if (idx >= 0) {
+      const scheme = m[3] === ")" ? "letter)" : "letter.";
+      return { scheme, label: m[2] as string, value: idx + 1, parts: [idx + 1], length: m[0].length };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,166 @@
+// Rebuilds paragraphs from the lines left after the header, stamps and signature were claimed.
+// Converted documents wrap lines at a fixed width (often with a blank line after every line, as PDF
+// converters do), or keep one paragraph per line (DOCX): the layout is measured first, then a line
+// ends a paragraph when it is short, ends a sentence before a new one, or precedes a bullet or label.
+import { BULLET, type Label, readLabel } from "./lines.ts";
+import { readTableRow } from "./tables.ts";
+import { collapsePiece, type DocText, fold, joinPieces, type Line, type Piece } from "./text.ts";
+
+export interface Paragraph {
+  piece: Piece;
+  firstLine: number;
+  lastLine: number;
+  kind: "text" | "bullet" | "label" | "row";
+  label: Label | null;
+  /** Cells, for a table row. */
+  cells: string[] | null;
+}
+
+export interface Layout {
+  /** Most lines are hard-wrapped at about `width` characters. */
+  wrapped: boolean;
+  /** A blank line follows almost every line, so blank lines do not separate paragraphs. */
+  doubleSpaced: boolean;
+  width: number;
+}
+
+export function measureLayout(doc: DocText, from: number, to: number): Layout {
+  const lengths: number[] = [];
+  let nonBlank = 0;
+  let blankAfter = 0;
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i] as Line;
+    if (doc.isBlank(line)) continue;
+    nonBlank++;
+    const next = doc.lines[i + 1];
+    if (next && doc.isBlank(next) && !doc.isClaimedText(next)) blankAfter++;
+    const len = doc.visible(line).trim().length;
+    if (len >= 20) lengths.push(len);
+  }
+  lengths.sort((a, b) => a - b);
+  const width = lengths.length > 0 ? (lengths[Math.floor(lengths.length * 0.85)] as number) : 80;
+  return {
+    wrapped: width <= 160 && lengths.length >= 3,
+    doubleSpaced: nonBlank >= 4 && blankAfter / nonBlank >= 0.6,
+    width,
+  };
+}
+
+// Words that may start a wrapped line in the middle of a sentence although capitalised.
+const PROPER_START =
+  /^(tỉnh|thành|huyện|xã|phường|trung ương|đảng|việt nam|nhà nước|nhân dân|chính phủ|quốc hội|ban |sở |bộ |ủy ban|ubnd|hđnd|mttq|hội |mặt trận|kết luận|nghị quyết|chỉ thị|quyết định|chương trình|kế hoạch|công văn|thông báo|chiến lược|đề án|thường trực|thường vụ|văn phòng|phòng |đoàn|báo |đài |công an|quân sự|[a-zđ]?\d|[A-ZĐ]{2,})/;
+
+function endsSentence(s: string): boolean {
+  return /[.:;!?]["”)]?$/.test(s) || /\.\/\.$/.test(s);
+}
+
+function shouldBreak(
+  layout: Layout,
+  prev: string,
+  next: string,
+  blankBetween: boolean,
+  inLabel: boolean,
+): boolean {
+  if (layout.wrapped) {
+    if (blankBetween && !layout.doubleSpaced) return true;
+    const len = prev.length;
+    if (len < 0.8 * layout.width) return true;
+    if (endsSentence(prev) && len < 0.93 * layout.width) return true;
+    if (/:$/.test(prev)) return true;
+    if (
+      inLabel &&
+      /^\p{Lu}/u.test(next) &&
+      !/[,\-–]$/.test(prev) &&
+      !PROPER_START.test(fold(next)) &&
+      !PROPER_START.test(next)
+    )
+      return true;
+    return false;
+  }
+  if (blankBetween) return true;
+  if (endsSentence(prev)) return true;
+  return !/^[\p{Ll}\d(“"]/u.test(next);
+}
+
+/** Paragraphs of the unclaimed lines in [from, to). */
+export function buildParagraphs(doc: DocText, from: number, to: number, layout: Layout): Paragraph[] {
+  const out: Paragraph[] = [];
+  let pieces: Piece[] = [];
+  let firstLine = -1;
+  let lastLine = -1;
+  let kind: Paragraph["kind"] = "text";
+  let label: Label | null = null;
+  let prevText = "";
+  let blankBetween = false;
+  // Lines claimed by other stages (page numbers, a header dropped mid-text) are transparent: the
+  // paragraph may continue across them, blank lines around them included.
+  let transparent = false;
+
+  const flush = (): void => {
+    if (pieces.length === 0) return;
+    const piece = collapsePiece(joinPieces(pieces, " "));
+    if (piece.text.length > 0) out.push({ piece, firstLine, lastLine, kind, label, cells: null });
+    pieces = [];
+    label = null;
+    kind = "text";
+  };
+
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i] as Line;
+    if (doc.isBlank(line)) {
+      if (doc.isClaimedText(line)) {
+        transparent = true;
+        blankBetween = false;
+      } else if (!transparent) blankBetween = true;
+      continue;
+    }
+    transparent = false;
+    const piece = doc.visiblePiece(line.start, line.end);
+    const text = piece.text.trim();
+    const cells = readTableRow(piece.text);
+    if (cells && cells.length === 0) continue;
+    if (cells) {
+      flush();
+      out.push({ piece: collapsePiece(piece), firstLine: i, lastLine: i, kind: "row", label: null, cells });
+      prevText = "";
+      blankBetween = false;
+      continue;
+    }
+    const lineLabel = readLabel(piece.text);
+    const bullet = BULLET.test(piece.text);
+    const startsNew =
+      pieces.length === 0 ||
+      lineLabel !== null ||
+      bullet ||
+      shouldBreak(layout, prevText, text, blankBetween, kind === "label");
+    if (startsNew) {
+      flush();
+      firstLine = i;
+      kind = lineLabel ? "label" : bullet ? "bullet" : "text";
+      label = lineLabel;
+    }
+    // "…Nghị quyết số 20-" / "NQ/TW": a symbol broken after its dash joins without a space
+    const last = pieces[pieces.length - 1];
+    if (!startsNew && last && /\d[-–]$/.test(last.text.trimEnd()) && /^[A-ZĐ]/.test(text)) {
+      const trimmedLast = last.text.trimEnd();
+      pieces[pieces.length - 1] = {
+        text: trimmedLast + text,
+        offsets: Int32Array.from([
+          ...last.offsets.subarray(0, trimmedLast.length),
+          ...trimmedPieceOffsets(piece),
+        ]),
+      };
+    } else pieces.push(piece);
+    lastLine = i;
+    prevText = text;
+    blankBetween = false;
+  }
+  flush();
+  return out;
+}
+
+function trimmedPieceOffsets(p: Piece): Int32Array {
+  const s = p.text.length - p.text.trimStart().length;
+  const e = p.text.trimEnd().length;
+  return p.offsets.subarray(s, e);
+}

@@ -1,0 +1,188 @@
+// References to other documents by symbol, with the date printed next to a mention anywhere in the
+// text, and whether this document implements the reference (it says it carries it out, in its title
+// or opening) or only cites it.
+import { isoDate, NUMERIC_DATE, WORDS_DATE } from "./dates.ts";
+import type { DocumentType, Reference } from "./schema.ts";
+import { clean, fold, type Piece, spanOf } from "./text.ts";
+import { TYPE_NAMES, typeFromCode } from "./vocabulary.ts";
+
+const PARTY_SYMBOL = String.raw`(\d{1,5}[a-z]?) ?[-–] ?([A-ZĐ][A-Za-zĐđ]{0,5}) ?\/ ?([A-ZĐ][A-Za-zĐđ0-9]{0,12})`;
+const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/([A-ZĐ][A-Za-zĐđ]{0,6})[-–]([A-ZĐ][A-Za-zĐđ0-9]{0,12}(?:[-–][A-ZĐ][A-Za-zĐđ0-9]{0,10})?)`;
+const LAW_SYMBOL = String.raw`(\d{1,4})\/(\d{4})\/((?:UBTV)?QH\d{1,2})`;
+const MENTION = new RegExp(
+  `(?<![\\p{L}\\d/])(?:${PARTY_SYMBOL}|${STATE_SYMBOL}|${LAW_SYMBOL})(?![\\p{L}\\d])`,
+  "gu",
+);
+
+const DATE_AFTER = new RegExp(
+  `^[\\s,]{0,3}(?:\\(?\\s?ban hành\\s)?(?:ngày|ngày:)\\s{0,2}(?:${NUMERIC_DATE}|${WORDS_DATE.replace("ngày ", "")})`,
+);
+const DATE_BEFORE = new RegExp(
+  `ngày (?:${NUMERIC_DATE}|${WORDS_DATE.replace("ngày ", "")}),? [^.;]{0,80}ban hành [^.;]{0,30}$`,
+);
+const IMPLEMENTING =
+  /(?:^|[\s,(])(thực hiện|triển khai|quán triệt|cụ thể hóa|thi hành|hướng dẫn thực hiện)(?: (?:tốt|có hiệu quả|nghiêm túc|nghiêm|đầy đủ|hiệu quả))?(?: (?:các nội dung của|nội dung|các))?\s*$/;
+const TYPE_WORD_BEFORE = new RegExp(
+  `(?:${TYPE_NAMES.map(([name]) => name).join("|")})?\\s*(?:số\\s*:?)?\\s*$`,
+);
+const RETROSPECTIVE = /sau \S+ năm (thực hiện|triển khai)\s*$/;
+
+export type Where = "title" | "opening" | "body";
+
+interface Mention {
+  symbol: string;
+  type: DocumentType | null;
+  date: string | null;
+  issuer: string | null;
+  implementing: boolean;
+  where: Where;
+  span: [number, number];
+  order: number;
+}
+
+function normaliseSymbol(s: string): string {
+  return s.replace(/\s+/g, "").replace(/–/g, "-");
+}
+
+function dateFrom(m: RegExpExecArray, at: number): string | null {
+  const [d, mo, y] = m[at] ? [m[at], m[at + 1], m[at + 2]] : [m[at + 3], m[at + 4], m[at + 5]];
+  return isoDate(Number(y), Number(mo), Number(d));
+}
+
+function typeBefore(lowBefore: string): DocumentType | null {
+  const m = /([\p{L} ]{2,20}?) (?:số|số:)\s*$/u.exec(lowBefore.slice(-30));
+  if (!m) return null;
+  const words = (m[1] as string).trim();
+  for (const [name, type] of TYPE_NAMES) if (words.endsWith(name)) return type;
+  return null;
+}
+
+function issuerAfter(textAfter: string): string | null {
+  const m =
+    /^[\s,]{0,3}(?:của|do)\s+([^,;:()“"]{3,90}?)(?=\s+(?:về|khóa|khoá|tại|thực hiện|ban hành|đã|đến|cho|trong)\s|[,;:()“"]|\.\s|\.$|$)/u.exec(
+      textAfter,
+    );
+  if (!m) return null;
+  const issuer = clean(m[1] as string);
+  return /^\p{Lu}/u.test(issuer) ? issuer : null;
+}
+
+/** Mentions of document symbols in one piece of text (a title, paragraph or table cell). */
+function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolean): Mention[] {
+  const text = piece.text;
+  const low = fold(text);
+  const out: Mention[] = [];
+  MENTION.lastIndex = 0;
+  let prevEnd = -1;
+  let prevImplementing = false;
+  let inDescription = false;
+  for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
+    const symbol = normaliseSymbol(m[0]);
+    const start = m.index;
+    const end = start + m[0].length;
+    const sentenceStart = Math.max(low.lastIndexOf(". ", start), low.lastIndexOf("; ", start), -1) + 1;
+    if (prevEnd >= 0 && sentenceStart > prevEnd) {
+      inDescription = false;
+      prevImplementing = false;
+      prevEnd = -1;
+    }
+    const before = low.slice(Math.max(sentenceStart, start - 60), start);
+    const between = prevEnd >= 0 ? low.slice(prevEnd, start) : "";
+    if (prevEnd >= 0 && /\svề\s|“|"|\(|\sgắn với\s|\skèm theo\s/.test(between)) inDescription = true;
+    const typeWordless = before.replace(TYPE_WORD_BEFORE, "");
+    let implementing = false;
+    if (!inDescription) {
+      if (IMPLEMENTING.test(typeWordless) && !RETROSPECTIVE.test(typeWordless)) implementing = true;
+      else if (prevImplementing && /^[\s,]*(?:và|,)\s*(?:[\p{L}]+ ){0,3}(?:số\s*)?$/u.test(between))
+        implementing = true;
+    }
+    const after = text.slice(end, end + 140);
+    const dm = DATE_AFTER.exec(fold(after));
+    let date = dm ? dateFrom(dm, 1) : null;
+    let issuerText = after;
+    if (dm) issuerText = after.slice(dm[0].length);
+    if (!date) {
+      const bm = DATE_BEFORE.exec(low.slice(Math.max(sentenceStart, start - 140), start));
+      if (bm) date = dateFrom(bm, 1);
+    }
+    const code =
+      /^\d+[a-z]?-([A-Za-zĐđ]+)\//.exec(symbol)?.[1] ??
+      /^\d+[a-z]?(?:\/\d{4})?\/([A-Za-zĐđ]+)-/.exec(symbol)?.[1];
+    const isParty = /^\d+[a-z]?-/.test(symbol);
+    const type = typeBefore(low.slice(0, start)) ?? (code ? typeFromCode(code, isParty || party) : null);
+    out.push({
+      symbol,
+      type: type ?? (/^\d+[a-z]?\/[A-ZĐ]+-/.test(symbol) && !code ? "cong_van" : null),
+      date,
+      issuer: issuerAfter(issuerText),
+      implementing: implementing && where !== "body",
+      where,
+      span: spanOf(piece, start, end),
+      order: orderBase + start,
+    });
+    prevEnd = end;
+    prevImplementing = implementing;
+  }
+  return out;
+}
+
+export interface ReferenceInput {
+  title: Piece | null;
+  opening: Piece[];
+  body: Piece[];
+  exclude: Set<string>;
+  party: boolean;
+}
+
+/** Collects references; the ones this document implements come first (the first is its parent). */
+export function findReferences(input: ReferenceInput): Reference[] {
+  const all: Mention[] = [];
+  let order = 0;
+  const scan = (p: Piece, where: Where): void => {
+    all.push(...mentionsIn(p, where, order, input.party));
+    order += p.text.length + 1;
+  };
+  if (input.title) scan(input.title, "title");
+  for (const p of input.opening) scan(p, "opening");
+  for (const p of input.body) scan(p, "body");
+
+  const bySymbol = new Map<string, Mention[]>();
+  for (const m of all) {
+    if (input.exclude.has(m.symbol)) continue;
+    const list = bySymbol.get(m.symbol);
+    if (list) list.push(m);
+    else bySymbol.set(m.symbol, [m]);
+  }
+  const openingImplemented = new Set(
+    all.filter((m) => m.where === "opening" && m.implementing).map((m) => m.symbol),
+  );
+  const refs: (Reference & { rank: number })[] = [];
+  for (const [symbol, mentions] of bySymbol) {
+    const first = mentions[0] as Mention;
+    const fromOpening = mentions.find((m) => m.implementing && m.where === "opening");
+    const fromTitle = mentions.find((m) => m.implementing && m.where === "title");
+    // a title that names the grandparent, which the opening shows is only described by the parent
+    const demoted =
+      !fromOpening &&
+      fromTitle !== undefined &&
+      openingImplemented.size > 0 &&
+      mentions.some((m) => m.where === "opening" && !m.implementing);
+    const implementing = (fromOpening ?? (demoted ? undefined : fromTitle)) !== undefined;
+    const rank = fromOpening
+      ? fromOpening.order
+      : implementing && fromTitle
+        ? 1e9 + fromTitle.order
+        : 2e9 + first.order;
+    refs.push({
+      symbol,
+      type: mentions.find((m) => m.type)?.type ?? null,
+      date: mentions.find((m) => m.date)?.date ?? null,
+      issuer: mentions.find((m) => m.issuer)?.issuer ?? null,
+      relation: implementing ? "implements" : "cites",
+      span: (fromOpening ?? fromTitle ?? first).span,
+      rank,
+    });
+  }
+  refs.sort((a, b) => a.rank - b.rank);
+  return refs.map(({ rank: _rank, ...r }) => r);
+}

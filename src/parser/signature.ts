@@ -1,0 +1,188 @@
+// The signature block (authority, on whose behalf, role, name) and the distribution list ("Nơi
+// nhận"), which converters often print side by side on the same lines.
+import type { Authority, Signer } from "./schema.ts";
+import { clean, type DocText, fold, type Line } from "./text.ts";
+import { ROLE_WORDS } from "./vocabulary.ts";
+
+type AuthorityKind = "TM" | "KT" | "TL" | "TUQ" | "Q";
+
+const SEP = String.raw`(?:\.\s*|\s+)(?=\p{Lu})`;
+const AUTHORITIES: [AuthorityKind, RegExp][] = [
+  ["TUQ", new RegExp(`^(T\\s?[/.]?\\s?U\\s?[/.]?\\s?Q)${SEP}`, "u")],
+  ["TM", new RegExp(`^(T\\s?[/.]?\\s?M)${SEP}`, "u")],
+  ["KT", new RegExp(`^(K\\s?[/.]?\\s?T)${SEP}`, "u")],
+  ["TL", new RegExp(`^(T\\s?[/.]?\\s?[LŁ])${SEP}`, "u")],
+  ["Q", /^(Q)\.\s*(?=\p{Lu})/u],
+];
+
+export interface AuthorityMatch {
+  kind: AuthorityKind;
+  printed: string;
+  onBehalfOf: string;
+}
+
+/** "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH", "T/Ł BAN THƯỜNG VỤ" (OCR), "TUQ. CHỦ TỊCH". */
+export function readAuthority(cell: string): AuthorityMatch | null {
+  const t = cell.trim();
+  if (t.length > 80) return null;
+  for (const [kind, re] of AUTHORITIES) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const rest = clean(t.slice(m[0].length));
+    if (rest.length === 0 || /\p{Ll}/u.test(rest)) return null;
+    return { kind, printed: m[1] as string, onBehalfOf: rest };
+  }
+  return null;
+}
+
+export function normaliseAuthority(a: AuthorityMatch, system: "party" | "state" | null): Authority {
+  switch (a.kind) {
+    case "TM":
+      if (system === "party") return "T/M";
+      if (system === "state") return "TM.";
+      return a.printed.includes("/") ? "T/M" : "TM.";
+    case "KT":
+      return "KT.";
+    case "TL":
+      return "TL.";
+    case "TUQ":
+      return "TUQ.";
+    case "Q":
+      return "Q.";
+  }
+}
+
+const DISTRIBUTION_LABEL = /^nơi\s{0,2}nhận\s*:?\s*/;
+const BULLET = /^[-–—+•·▪]\s*/;
+const SIGNED = /^\(?\s*đã\s+ký\s*\)?\s*:?\s*/;
+const SIGN_NOTE = /^\((?:ký|đã ký|chữ ký|dấu)[^)]*\)$|^(?:ký tên|ký, đóng dấu|\(?dấu\)?)$/;
+const NAME = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u;
+const UPPER_NAME = /^\p{Lu}+(?:\s+\p{Lu}+){1,4}$/u;
+
+export function isPersonName(text: string): boolean {
+  return NAME.test(text) && text.length <= 40;
+}
+
+function isRoleText(text: string): boolean {
+  if (text.length > 70 || /\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) return false;
+  const f = fold(text);
+  return ROLE_WORDS.some((r) => f.includes(r));
+}
+
+/** Where the signature zone starts: the first "Nơi nhận" or authority line, as a line or a cell. */
+export function isSignatureStart(doc: DocText, line: Line): boolean {
+  if (line.end - line.start > 300) return false;
+  const cells = doc.visible(line).split(/\t|\s{3,}/);
+  return cells.some((c) => DISTRIBUTION_LABEL.test(fold(c.trim())) || readAuthority(c) !== null);
+}
+
+export interface SignatureZone {
+  authority: AuthorityMatch | null;
+  signer: Signer;
+  distribution: string[];
+  lastLine: number;
+}
+
+function addItem(items: string[], text: string, bullet: boolean): void {
+  const t = clean(text);
+  if (!t) return;
+  const prev = items[items.length - 1];
+  const continuation =
+    !bullet && prev !== undefined && (!/[,;.]$/.test(prev) || /^\p{Ll}/u.test(t) || /^[(&]/.test(t));
+  if (continuation) items[items.length - 1] = `${prev} ${t}`;
+  else items.push(t);
+}
+
+function finishItems(items: string[]): string[] {
+  return items.map((s) => s.replace(/[\s,;.]+$/, "").replace(/\s*\.\/\.$/, "")).filter((s) => s.length > 0);
+}
+
+/**
+ * Reads lines [from, to) as a signature zone: distribution items, authority, role lines and the
+ * signer's name, in any order and in one or two columns. Claims what it reads.
+ */
+export function readSignatureZone(doc: DocText, from: number, to: number): SignatureZone {
+  const items: string[] = [];
+  let inDistribution = false;
+  let authority: AuthorityMatch | null = null;
+  const roles: string[] = [];
+  let name: string | null = null;
+  let lastLine = from;
+  const upperAfterRole: string[] = [];
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i] as Line;
+    if (doc.isBlank(line)) continue;
+    const visible = doc.visible(line);
+    if (visible.length > 400) break;
+    const cells = visible
+      .split(/\t|\s{3,}/)
+      .map((c) => c.trim())
+      .filter((c) => c.length > 0);
+    let used = false;
+    for (const raw of cells) {
+      let cell = raw;
+      const f = fold(cell);
+      const label = DISTRIBUTION_LABEL.exec(f);
+      if (label) {
+        inDistribution = true;
+        used = true;
+        cell = cell.slice(label[0].length).trim();
+        if (!cell) continue;
+      }
+      const bullet = BULLET.exec(cell);
+      if (bullet && inDistribution) {
+        addItem(items, cell.slice(bullet[0].length), true);
+        used = true;
+        continue;
+      }
+      const auth = readAuthority(cell);
+      if (auth) {
+        if (!authority) authority = auth;
+        used = true;
+        continue;
+      }
+      const signed = SIGNED.exec(fold(cell));
+      if (signed) {
+        cell = cell.slice(signed[0].length).trim();
+        used = true;
+        if (!cell) continue;
+      }
+      if (SIGN_NOTE.test(fold(cell)) || /^[★☆*]+$/.test(cell)) {
+        used = true;
+        continue;
+      }
+      const noStar = cell.replace(/^[★☆*\s]+/, "");
+      if (isPersonName(noStar) && name === null) {
+        name = noStar;
+        used = true;
+        continue;
+      }
+      if (isRoleText(cell) && name === null && (authority !== null || roles.length > 0 || !inDistribution)) {
+        roles.push(clean(cell));
+        used = true;
+        continue;
+      }
+      if (UPPER_NAME.test(noStar) && name === null && (authority !== null || roles.length > 0)) {
+        upperAfterRole.push(noStar);
+        used = true;
+        continue;
+      }
+      if (inDistribution && cell.length < 160) {
+        addItem(items, cell, false);
+        used = true;
+      }
+    }
+    if (used) {
+      doc.claimLine(line, "signature");
+      lastLine = i;
+    }
+  }
+  if (name === null && upperAfterRole.length > 0) name = upperAfterRole[upperAfterRole.length - 1] as string;
+  const signer: Signer = {
+    authority: null,
+    onBehalfOf: authority?.onBehalfOf ?? null,
+    role: roles.length > 0 ? roles.join(" ") : null,
+    name,
+  };
+  return { authority, signer, distribution: finishItems(items), lastLine };
+}

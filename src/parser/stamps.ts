@@ -1,0 +1,117 @@
+// Incoming-document stamps ("VĂN BẢN ĐẾN", "Số: …", "Ngày: …", "Chuyển: …") that the receiving
+// office put on the page. A converter often interleaves them with the title; they are claimed so
+// that neither the title nor the body keeps their words.
+import { findDate } from "./dates.ts";
+import type { Received } from "./schema.ts";
+import { clean, type DocText, type Line } from "./text.ts";
+import { isUpperWord } from "./vocabulary.ts";
+
+const KEYWORD = /(?:văn bản|công văn|vb|cv)\s{1,3}đến(?=\s|$|[*:,.])|^\s*đến\s*$/g;
+// Stamp fields: "Số: …", "Ngày: 11/01/2024", "Chuyển: …", "Lưu hồ sơ: …" (short lines).
+const FIELD =
+  /^\s*(?:số\s*:|ngày\s*:?\s*[\d.…_ ]{2,}[/.\-\d…_ ]*(?:\.|$)|chuyển\s*:|lưu hồ sơ|giờ\s*:|người nhận|ký nhận|đến\s*:)/;
+
+/** Leading (or trailing) run of upper-case words in a text: "TỈNH ỦY QUẢNG NGÃI khoa học…". */
+function upperRun(text: string, fromEnd: boolean): { start: number; end: number } | null {
+  const words = [...text.matchAll(/\S+/g)];
+  const seq = fromEnd ? [...words].reverse() : words;
+  let count = 0;
+  let letters = 0;
+  for (const w of seq) {
+    const token = (w[0] as string).replace(/[,.;:]+$/, "");
+    if (!isUpperWord(token) || /\d/.test(token)) break;
+    count++;
+    letters += token.length;
+  }
+  if (count < 2 || letters < 6) return null;
+  const used = seq.slice(0, count);
+  const a = fromEnd ? (used[used.length - 1] as RegExpMatchArray) : (used[0] as RegExpMatchArray);
+  const b = fromEnd ? (used[0] as RegExpMatchArray) : (used[used.length - 1] as RegExpMatchArray);
+  return { start: a.index ?? 0, end: (b.index ?? 0) + (b[0] as string).length };
+}
+
+export interface StampResult {
+  received: Received[];
+  spans: [number, number][];
+}
+
+export function claimStamps(doc: DocText, from: number, to: number): StampResult {
+  const received: Received[] = [];
+  const spans: [number, number][] = [];
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i] as Line;
+    if (line.end - line.start > 400) continue;
+    const low = doc.rawLow(line);
+    KEYWORD.lastIndex = 0;
+    const m = KEYWORD.exec(low);
+    if (!m) continue;
+    const text = doc.raw(line);
+    const kwStart = m.index + (m[0].length - m[0].trimStart().length);
+    if (!isUpperWord(text.slice(kwStart, kwStart + m[0].trim().length).replace(/\s+/g, ""))) continue;
+    // the keyword's own upper-case run: "VĂN BẢN ĐẾN QUA MẠNG"
+    const tail = upperRun(text.slice(kwStart), false);
+    const kwEnd = kwStart + (tail ? tail.end : m[0].trim().length);
+    const channelWords = clean(text.slice(kwStart + m[0].trim().length, kwEnd));
+    let start = line.start + kwStart;
+    let end = line.start + kwEnd;
+    doc.claim(start, end);
+    // the receiving body: upper-case words before the keyword, on this line or the line above
+    let issuer: string | null = null;
+    const before = upperRun(text.slice(0, kwStart), true);
+    if (before) {
+      issuer = clean(text.slice(before.start, before.end));
+      doc.claim(line.start + before.start, line.start + before.end);
+      start = line.start + before.start;
+    } else {
+      for (let j = i - 1; j >= Math.max(from, i - 2); j--) {
+        const prev = doc.lines[j] as Line;
+        if (doc.isBlank(prev)) continue;
+        const pt = doc.raw(prev);
+        const run = upperRun(pt, false);
+        if (run) {
+          issuer = clean(pt.slice(run.start, run.end));
+          doc.claim(prev.start + run.start, prev.start + run.end);
+          if (doc.isClaimedText(prev)) doc.kinds[j] = "stamp";
+          start = prev.start + run.start;
+        }
+        break;
+      }
+    }
+    if (doc.isClaimedText(line)) doc.kinds[i] = "stamp";
+    // the stamp's fields on the following lines
+    let number: string | null = null;
+    let date: string | null = null;
+    let blanks = 0;
+    for (let j = i + 1; j < Math.min(to, i + 9); j++) {
+      const next = doc.lines[j] as Line;
+      if (doc.isBlank(next)) {
+        if (++blanks > 2) break;
+        continue;
+      }
+      const nl = doc.rawLow(next);
+      if (nl.trim().length > 160) break;
+      blanks = 0;
+      // the stamp may sit a few lines below its heading, with title lines in between
+      if (!FIELD.test(nl)) continue;
+      const nm = /số\s*:?\s*([^\s.…]*[^\s…]*)/.exec(nl);
+      if (nm && number === null) {
+        const raw = doc.raw(next).slice(nm.index, nm.index + nm[0].length);
+        const value = raw.replace(/^số\s*:?\s*/i, "").replace(/[.…_]+$/, "");
+        number = value.length > 0 && /[\p{L}\d]/u.test(value) ? value : null;
+      }
+      if (date === null) date = findDate(nl)?.iso ?? null;
+      doc.claimLine(next, "stamp");
+      end = next.end;
+    }
+    received.push({
+      issuer,
+      number,
+      date,
+      channel: channelWords ? channelWords.toLowerCase() : null,
+      span: [start, end],
+    });
+    spans.push([start, end]);
+    i += 1;
+  }
+  return { received, spans };
+}

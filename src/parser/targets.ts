@@ -1,0 +1,373 @@
+// Quantitative targets (chỉ tiêu) of the nine kinds, with unit, "per", target year and baseline.
+// A target is a quantity in a target clause ("… từ 50% trở lên", "tăng bình quân 10%/năm", "tốp 5",
+// "12 người trên một vạn dân", "tăng hai lần so với năm 2020"); figures in parentheses are baselines,
+// never targets.
+import { MAGNITUDE, NUMERAL, parseNumeral, wordNumber } from "./numbers.ts";
+import type { Baseline, Target, TargetKind } from "./schema.ts";
+import { clean, fold, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import { escapeRe } from "./vocabulary.ts";
+
+export interface TargetUnit {
+  piece: Piece;
+  sectionId: string | null;
+  /** The enclosing headings say "mục tiêu" / "chỉ tiêu". */
+  targetSection: boolean;
+  /** Year inherited from the enclosing headings or a lead-in ("Đến năm 2030, …"). */
+  year: number | null;
+}
+
+const UNITS = [
+  "nghìn tỷ đồng",
+  "tỷ đồng",
+  "triệu đồng",
+  "nghìn đồng",
+  "tỷ usd",
+  "triệu usd",
+  "usd",
+  "đồng",
+  "điểm phần trăm",
+  "doanh nghiệp",
+  "người",
+  "sản phẩm",
+  "hộ",
+  "xã",
+  "phường",
+  "lượt",
+  "bài báo",
+  "đơn",
+  "sáng chế",
+  "tổ chức",
+  "mô hình",
+  "cơ sở",
+  "học sinh",
+  "sinh viên",
+  "giường bệnh",
+  "bác sĩ",
+  "điểm",
+  "lao động",
+  "dự án",
+  "trường",
+  "nhiệm vụ",
+  "đề tài",
+  "tấn",
+  "ha",
+  "héc-ta",
+  "km",
+  "kw",
+  "mw",
+  "trung tâm",
+  "đảng viên",
+  "hợp tác xã",
+  "làng",
+  "thôn",
+  "công trình",
+  "căn",
+  "nhà",
+  "thủ tục",
+  "dịch vụ",
+  "chương trình",
+  "sản phẩm ocop",
+  "tỷ",
+  "triệu",
+  "nghìn",
+];
+const UNIT_RE = new RegExp(
+  `^\\s?(${[...UNITS]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join("|")})(?![\\p{L}])`,
+  "u",
+);
+
+const NUM_END = String.raw`(?![\d/]|[.,]\d|-\p{L})`;
+const QUANTITY = new RegExp(
+  `(?<![\\d.,/\\p{L}])(${NUMERAL})${NUM_END}(\\s?%)?(?:(\\s?[-–]\\s?|\\s(?:đến|tới)\\s)(${NUMERAL})${NUM_END}(\\s?%)?)?`,
+  "gu",
+);
+const MULTIPLE =
+  /(?:(?:tăng|gấp)\s)?(?:gấp\s)?(\d+(?:,\d+)?|hai|ba|bốn|năm|đôi|rưỡi)\s(?:lần)|gấp\s(đôi|ba|bốn|rưỡi|\d+(?:,\d+)?)(?!\s?lần)|tăng gấp (đôi|ba)/g;
+const RANK = /(?:tốp|top|nhóm|trong số|xếp thứ|đứng thứ|xếp hạng thứ)\s?(\d{1,3})(?!\d)/g;
+const RATE =
+  /^\s?(?:\S+\s){0,3}?(?:trên|\/)\s?(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
+const YEAR_IN = /(?:đến|vào|trong|tới)\s(?:năm\s)?(20\d\d|19\d\d)|năm\s(20\d\d)(?!\s?(?:là|có|đạt))/g;
+const PAST_MARKERS = /\bđã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d|kết quả/;
+
+function parenRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === ")" && depth > 0) {
+      depth--;
+      if (depth === 0) out.push([start, i + 1]);
+    }
+  }
+  if (depth > 0 && start >= 0) out.push([start, text.length]);
+  return out;
+}
+
+const inside = (ranges: [number, number][], i: number): boolean => ranges.some(([a, b]) => i >= a && i < b);
+
+function clauses(p: Piece): Piece[] {
+  const out: Piece[] = [];
+  const parens = parenRanges(p.text);
+  let start = 0;
+  const re = /[;.](?:\s+|$)/g;
+  for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+    if (inside(parens, m.index)) continue;
+    if (
+      p.text[m.index] === "." &&
+      /\d$/.test(p.text.slice(0, m.index)) &&
+      /^\.\d/.test(p.text.slice(m.index))
+    )
+      continue;
+    out.push(trimPiece(slicePiece(p, start, m.index)));
+    start = m.index + m[0].length;
+  }
+  if (start < p.text.length) out.push(trimPiece(slicePiece(p, start, p.text.length)));
+  return out.filter((c) => c.text.length > 0);
+}
+
+function readUnit(low: string): { unit: string | null; length: number } {
+  const m = UNIT_RE.exec(low);
+  return m ? { unit: m[1] as string, length: m[0].length } : { unit: null, length: 0 };
+}
+
+function yearIn(low: string, parens: [number, number][]): number | null {
+  YEAR_IN.lastIndex = 0;
+  for (let m = YEAR_IN.exec(low); m; m = YEAR_IN.exec(low)) {
+    if (inside(parens, m.index)) continue;
+    if (/so với\s$/.test(low.slice(Math.max(0, m.index - 8), m.index))) continue;
+    return Number(m[1] ?? m[2]);
+  }
+  return null;
+}
+
+function baselineIn(low: string, from: number, to: number, parens: [number, number][]): Baseline | null {
+  const window = low.slice(from, to);
+  const paren = parens.find(([a]) => a >= from && a < to);
+  const yearOf = (s: string): number | null => {
+    const m = /năm\s(20\d\d|19\d\d)/.exec(s);
+    return m ? Number(m[1]) : null;
+  };
+  if (paren) {
+    const inner = low.slice(paren[0], paren[1]);
+    const q = new RegExp(`(?<![\\d.,/])(${NUMERAL})(?![\\d/])`, "g");
+    for (let m = q.exec(inner); m; m = q.exec(inner)) {
+      const value = parseNumeral(m[1] as string);
+      if (value === null || (value >= 1900 && value <= 2100 && !/[.,]/.test(m[1] as string))) continue;
+      const u = readUnit(inner.slice(m.index + (m[1] as string).length));
+      return { value, unit: u.unit, year: yearOf(inner) };
+    }
+  }
+  const so = /so với (?:năm\s)?(20\d\d|19\d\d)/.exec(window);
+  if (so) return { year: Number(so[1]), unit: null };
+  return null;
+}
+
+interface Found {
+  kind: TargetKind;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  unit: string | null;
+  per: number | null;
+  at: number;
+  end: number;
+}
+
+function classify(low: string, m: RegExpExecArray, parens: [number, number][]): Found | null {
+  const at = m.index;
+  let end = at + m[0].length;
+  const first = parseNumeral(m[1] as string);
+  const second = m[4] ? parseNumeral(m[4]) : null;
+  if (first === null) return null;
+  const pct = Boolean(m[2] || m[5]);
+  const isYear = !pct && second === null && first >= 1900 && first <= 2100 && !/[.,]/.test(m[1] as string);
+  if (isYear || inside(parens, at)) return null;
+  const pre = low.slice(Math.max(0, at - 60), at);
+  let post = low.slice(end, end + 80);
+  let unit: string | null = pct ? "%" : null;
+  if (!pct) {
+    const u = readUnit(post);
+    unit = u.unit;
+    if (u.length > 0) {
+      post = post.slice(u.length);
+      end += u.length;
+    }
+  }
+  if (!pct && /^\s?(năm|tháng|ngày|giờ|lần thứ)\b/.test(low.slice(at + m[0].length, at + m[0].length + 10)))
+    return null;
+  if (/(?:số|khóa|lần thứ|điều|khoản|mục|quý|tháng|ngày)\s?$/.test(pre)) return null;
+  const range = second !== null ? { low: first, high: second } : null;
+  const base = {
+    value: range ? null : first,
+    low: range?.low ?? null,
+    high: range?.high ?? null,
+    unit,
+    per: null,
+    at,
+    end,
+  };
+  const perYear = /^\s?(?:%\s?)?\/\s?năm|^\s?(?:mỗi|một|hằng|hàng) năm/.test(post);
+  const yearlyBefore =
+    /(mỗi năm|hằng năm|hàng năm|bình quân năm|bình quân hằng năm|bình quân mỗi năm|hằng năm)\s(?:\S+\s){0,3}$/.test(
+      pre,
+    );
+  const rising =
+    /(tăng|tăng trưởng|tăng thêm|tăng bình quân|tăng trung bình|bình quân|trung bình)\s(?:\S+\s){0,2}$/.test(
+      pre,
+    );
+  if (perYear || (yearlyBefore && rising)) {
+    const points = /điểm phần trăm/.test(post.slice(0, 20)) || /^\s?%?\s?\/\s?năm\s?\/\s?\S/.test(post);
+    const kind: TargetKind =
+      points || (unit !== "%" && unit !== null) ? "increment_per_year" : "growth_per_year";
+    return { ...base, kind };
+  }
+  const rate = RATE.exec(post);
+  if (rate) {
+    const word = rate[1] as string;
+    const per = /vạn/.test(word)
+      ? 10000
+      : /triệu/.test(word)
+        ? 1e6
+        : /nghìn/.test(word)
+          ? 1000
+          : (parseNumeral(word) ?? MAGNITUDE[word] ?? null);
+    return { ...base, kind: "rate", per };
+  }
+  if (range) return { ...base, kind: "range" };
+  if (
+    /(không quá|không vượt quá|tối đa|dưới|thấp hơn|xuống dưới|giảm còn|giảm xuống còn|xuống còn|không cao hơn|ở mức dưới)\s$/.test(
+      pre,
+    )
+  )
+    return { ...base, kind: "max" };
+  if (/^\s?trở lên|^\s?trở xuống/.test(post))
+    return { ...base, kind: /^\s?trở xuống/.test(post) ? "max" : "min" };
+  if (
+    /(từ|tối thiểu|ít nhất|không dưới|không thấp hơn|trên|đạt|chiếm|lên|tăng lên|vượt|hơn)\s(?:(?:mức|khoảng|trên|tối thiểu|ít nhất)\s)?$/.test(
+      pre,
+    )
+  )
+    return { ...base, kind: "min" };
+  if (
+    /(duy trì|giữ|giữ vững|ổn định|bằng|là|có|xây dựng|thành lập|hình thành|hoàn thành|phát triển|hỗ trợ|đào tạo|tổ chức)\s(?:\S+\s){0,2}$/.test(
+      pre,
+    ) ||
+    /^\s?%/.test(post)
+  )
+    return { ...base, kind: pct ? "min" : "exact" };
+  if (pct) return { ...base, kind: "min" };
+  return null;
+}
+
+function indicatorOf(clauseText: string, from: number, at: number): string {
+  let s = clauseText.slice(from, at);
+  const close = s.lastIndexOf(")");
+  if (close >= 0 && s.indexOf("(") < 0) s = s.slice(close + 1);
+  s = s.replace(/^[\s,;]*(?:và|còn|trong đó)\s/, "");
+  s = s.replace(/^[\s\-–+•]*/, "").replace(/^(phấn đấu|mục tiêu|chỉ tiêu)\s*:?\s*/i, "");
+  s = s.replace(/^(đến|vào) năm \d{4},?\s*/i, "");
+  s = s.replace(
+    /\s*(từ|đạt|tối thiểu|ít nhất|tăng|trung bình|bình quân|chiếm|là|mỗi năm|hằng năm|thuộc|tốp|top|không quá|tối đa|dưới|trên|lên|khoảng|mức|gấp|đạt mức)(\s|$)*$/giu,
+    "",
+  );
+  s = s.replace(
+    /\s*(từ|đạt|tối thiểu|ít nhất|tăng|trung bình|bình quân|chiếm|là|mỗi năm|thuộc|tốp|top|khoảng|mức)\s*$/giu,
+    "",
+  );
+  const words = clean(s).split(" ");
+  return words
+    .slice(Math.max(0, words.length - 30))
+    .join(" ")
+    .replace(/[,;:]$/, "");
+}
+
+/** Targets of the given units (paragraphs with their context). */
+export function findTargets(units: TargetUnit[]): Target[] {
+  const out: Target[] = [];
+  for (const u of units) {
+    const lowPara = fold(u.piece.text);
+    const cue = /phấn đấu|chỉ tiêu|mục tiêu/.test(lowPara);
+    if (!u.targetSection && !cue) continue;
+    for (const c of clauses(u.piece)) {
+      const low = fold(c.text);
+      if (PAST_MARKERS.test(low)) continue;
+      if (!u.targetSection && !/phấn đấu|chỉ tiêu|mục tiêu|đạt|tăng|giảm|tối thiểu|trở lên/.test(low))
+        continue;
+      const parens = parenRanges(low);
+      const found: Found[] = [];
+      QUANTITY.lastIndex = 0;
+      for (let m = QUANTITY.exec(low); m; m = QUANTITY.exec(low)) {
+        const f = classify(low, m, parens);
+        if (f) found.push(f);
+      }
+      MULTIPLE.lastIndex = 0;
+      for (let m = MULTIPLE.exec(low); m; m = MULTIPLE.exec(low)) {
+        if (inside(parens, m.index) || !/tăng|gấp/.test(m[0])) continue;
+        const word = (m[1] ?? m[2] ?? m[3]) as string;
+        const value = word === "rưỡi" ? 1.5 : (parseNumeral(word) ?? wordNumber(word));
+        if (value === null) continue;
+        const end = m.index + m[0].length;
+        for (let i = found.length - 1; i >= 0; i--)
+          if ((found[i] as Found).at >= m.index && (found[i] as Found).at < end) found.splice(i, 1);
+        found.push({
+          kind: "multiple_of_baseline",
+          value,
+          low: null,
+          high: null,
+          unit: null,
+          per: null,
+          at: m.index,
+          end,
+        });
+      }
+      RANK.lastIndex = 0;
+      for (let m = RANK.exec(low); m; m = RANK.exec(low)) {
+        if (inside(parens, m.index)) continue;
+        const numAt = m.index + m[0].length - (m[1] as string).length;
+        for (let i = found.length - 1; i >= 0; i--) if ((found[i] as Found).at === numAt) found.splice(i, 1);
+        found.push({
+          kind: "rank",
+          value: Number(m[1]),
+          low: null,
+          high: null,
+          unit: null,
+          per: null,
+          at: m.index,
+          end: m.index + m[0].length,
+        });
+      }
+      found.sort((a, b) => a.at - b.at);
+      const year = yearIn(low, parens) ?? u.year;
+      found.forEach((f, i) => {
+        const next = found[i + 1]?.at ?? low.length;
+        const baseline = baselineIn(low, f.end, next, parens);
+        const target: Target = {
+          id: `t${out.length + 1}`,
+          text: clean(c.text),
+          indicator:
+            indicatorOf(c.text, i > 0 ? (found[i - 1] as Found).end : 0, f.at) ||
+            clean(c.text.slice(f.end, f.end + 80)),
+          kind: f.kind,
+          value: f.value,
+          low: f.low,
+          high: f.high,
+          unit: f.unit,
+          per: f.per,
+          year,
+          baseline,
+          sectionId: u.sectionId,
+          span: spanOf(c),
+        };
+        out.push(target);
+      });
+    }
+  }
+  return out;
+}
