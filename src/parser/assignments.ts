@@ -33,7 +33,7 @@ const CHU_TRI_LABEL = /^(?:cơ quan |đơn vị )?chủ trì\s*:\s*/;
 
 function sentences(p: Piece): Piece[] {
   const out: Piece[] = [];
-  const re = /[.;!?](?:\/\.)?\s+(?=[\p{Lu}\p{Ll}\-–+•(“"])/gu;
+  const re = /[.!?](?:\/\.)?\s+(?=[\p{Lu}\-–+•(“"])/gu;
   let start = 0;
   for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
     const end = m.index + 1;
@@ -85,7 +85,7 @@ export function explicitLead(text: string, issuer: string | null): Lead | null {
     const after = low.slice(subject.end).trimStart();
     const verbWord = [...META_VERBS].find((v) => after.startsWith(v));
     const isIssuer = sameBody(subject.text, issuer) || /^(chủ tịch|bí thư)\b/.test(fold(subject.text));
-    if (!(verbWord && isIssuer) && !after.startsWith("có ý kiến") && after.length > 0) {
+    if (!(verbWord && isIssuer) && !after.startsWith("có ý kiến") && /^\p{L}/u.test(after)) {
       return { lead: splitBodies(subject.text), end: subject.end, meta: false };
     }
   }

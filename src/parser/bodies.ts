@@ -54,9 +54,52 @@ function matchSeq(tokens: Token[], i: number, seq: string[]): boolean {
   return true;
 }
 
+// One-word heads that are also common words ("báo cáo", "ban hành", "sở hữu", "phòng chống",
+// "trường hợp") begin a name only when capitalised, or inside a group after "các".
+const CAPITAL_ONLY = new Set([
+  "ban",
+  "sở",
+  "bộ",
+  "phòng",
+  "cục",
+  "viện",
+  "trường",
+  "báo",
+  "đài",
+  "hội",
+  "đoàn",
+  "trung tâm",
+  "văn phòng",
+  "công an",
+  "kho bạc",
+  "ngân hàng",
+  "thanh tra",
+  "chủ tịch",
+  "phó chủ tịch",
+  "giám đốc",
+  "thủ trưởng",
+  "bí thư",
+  "liên đoàn",
+  "liên minh",
+  "ủy ban",
+  "hội đồng",
+  "mặt trận",
+  "chính phủ",
+  "quốc hội",
+  "thủ tướng",
+  "tòa án",
+  "trưởng ban",
+  "trưởng phòng",
+  "chánh văn phòng",
+  "tổ công tác",
+  "ban chỉ đạo",
+]);
+
 function headAt(tokens: Token[], i: number): number {
   for (const h of HEADS) {
     if (!matchSeq(tokens, i, h)) continue;
+    const first = tokens[i] as Token;
+    if (CAPITAL_ONLY.has(h.join(" ")) && !/^\p{Lu}/u.test(first.text) && tokens[i - 1]?.low !== "các") continue;
     if (h.length === 1 && h[0] === "các") {
       // "các" begins a body only before a kind of body: "các sở, ban, ngành", "các cơ quan"
       const n1 = tokens[i + 1]?.low ?? "";
@@ -86,7 +129,8 @@ function verbAt(tokens: Token[], i: number): boolean {
       (prev === "các" || prev === "những" || /^(chính|đảng|cơ|hội|thành|xã)$/.test(next))
     )
       continue;
-    if (v.join(" ") === "tham mưu" && (prev === "quan" || next === ",")) continue;
+    if (v.join(" ") === "tham mưu" && ((prev === "quan" && tokens[i - 2]?.low === "cơ") || next === ",")) continue;
+    if (v.join(" ") === "có" && next === "liên") continue;
     if (v.join(" ") === "kiểm tra" && (prev === "ban" || prev === "ủy")) continue;
     return true;
   }
@@ -165,31 +209,25 @@ export function splitBodies(phrase: string): string[] {
     for (let k = 1; k < pieces.length; k += 2) {
       const sep = pieces[k] as string;
       const next = pieces[k + 1] ?? "";
-      const fn = fold(next);
-      const words = next.trim().split(/\s+/).slice(0, 6);
-      const specific =
-        /^\p{Lu}/u.test(words[0] ?? "") &&
-        words.slice(1).some((w) => /^\p{Lu}/u.test(w)) &&
-        !/^\S+\s+(\S+\s+)?(trực thuộc|thuộc|các)\s/u.test(fn);
-      const acronym = /^(UBND|HĐND|MTTQ|BTV|UBMTTQ)\b/.test(next);
-      const newGroup = /^các\s/.test(fn) && !/^các\s/.test(fold(current).trim());
-      const split =
-        specific ||
-        acronym ||
-        (sep.includes("và") ? SPLIT_AFTER_AND.test(fn) && !/^ban\s+\p{Ll}/u.test(next) : newGroup);
-      if (split && next.trim()) {
+      if (next.trim() && startsNewBody(next, sep.includes("và"), current)) {
         out.push(current);
         current = next;
       } else current += sep + next;
     }
     out.push(current);
   }
-  return out
-    .map((s) =>
-      s
-        .replace(/^(và|với)\s+/, "")
-        .replace(/[\s,.;]+$/, "")
-        .trim(),
-    )
-    .filter((s) => s.length > 1);
+  return out.map((s) => s.replace(/^(và|với)\s+/, "").replace(/[\s,.;]+$/, "").trim()).filter((s) => s.length > 1);
+}
+
+function startsNewBody(next: string, afterAnd: boolean, current: string): boolean {
+  const fn = fold(next.trim());
+  if (/^(UBND|HĐND|MTTQ|BTV|UBMTTQ)\b/.test(next.trim())) return true;
+  if (/^các\s/.test(fn)) return afterAnd || !/^các\s/.test(fold(current).trim());
+  const tokens = tokenize(next, 0, next.length);
+  const head = headAt(tokens, 0);
+  if (head === 0 || !/^\p{Lu}/u.test(next.trim())) return false;
+  if (afterAnd) return SPLIT_AFTER_AND.test(fn);
+  // a specific body ("Ban cán sự đảng Chính phủ"), not a kind in a group ("Đảng ủy trực thuộc Tỉnh ủy")
+  const rest = tokens.slice(head, head + 5);
+  return rest.length === 0 || (rest.some((t) => /^\p{Lu}/u.test(t.text)) && !/^(trực|thuộc|các)$/.test(rest[0]?.low ?? ""));
 }

@@ -37,7 +37,22 @@ const OLD_TONES: Record<string, string> = {
 };
 
 /** Lower-cases and folds old tone placement; keeps the length (Vietnamese letters are one code unit). */
+// Stages fold the same sentence many times in a row; a few recent results are kept.
+const foldCache = new Map<string, string>();
+
 export function fold(s: string): string {
+  if (s.length > 64 && s.length < 20_000) {
+    const hit = foldCache.get(s);
+    if (hit !== undefined) return hit;
+    const out = foldText(s);
+    if (foldCache.size >= 16) foldCache.delete(foldCache.keys().next().value as string);
+    foldCache.set(s, out);
+    return out;
+  }
+  return foldText(s);
+}
+
+function foldText(s: string): string {
   let lower = s.toLowerCase();
   if (lower.length !== s.length) {
     lower = s
@@ -49,7 +64,7 @@ export function fold(s: string): string {
       .join("");
   }
   // only at the end of a syllable: "hoà" → "hòa", but "hoạch" and "hoàn" are the same in both styles
-  return lower.replace(/(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![\p{L}])/gu, (m) => OLD_TONES[m] ?? m);
+  return lower.replace(/(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![a-zà-ỹđ])/g, (m) => OLD_TONES[m] ?? m);
 }
 
 const DIACRITICS = /[\u0300-\u036f]/g;
@@ -58,51 +73,16 @@ export function unaccent(s: string): string {
   return s.normalize("NFD").replace(DIACRITICS, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
+const ODD_SPACE = /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f]/g;
+const EMPHASIS = /[*_`]|\\(?=[*_#.\-()[\]|`>])/g;
+const LINE_MARK = /^([ \t]*)([#>]+)/gm;
+
+/** Blanks markdown marks and odd spaces without changing the length. */
 function blankMarkup(src: string): string {
-  const chars = src.split("");
-  const n = chars.length;
-  let lineStart = true;
-  for (let i = 0; i < n; i++) {
-    const c = chars[i] as string;
-    if (c === "\n") {
-      lineStart = true;
-      continue;
-    }
-    if (
-      c === "\r" ||
-      c === "\u00a0" ||
-      c === "\u00ad" ||
-      c === "\ufeff" ||
-      c === "\u200b" ||
-      c === "\u3000"
-    ) {
-      chars[i] = " ";
-      continue;
-    }
-    const code = c.charCodeAt(0);
-    if (
-      (code < 32 && c !== "\t") ||
-      (code >= 0x2000 && code <= 0x200a) ||
-      code === 0x202f ||
-      code === 0x205f
-    ) {
-      chars[i] = " ";
-      continue;
-    }
-    if (c === "*" || c === "_" || c === "`") {
-      chars[i] = " ";
-    } else if (c === "#" && lineStart) {
-      chars[i] = " ";
-      continue;
-    } else if (c === "\\" && i + 1 < n && /[*_#.\-()[\]|`>]/.test(chars[i + 1] as string)) {
-      chars[i] = " ";
-    } else if (c === ">" && lineStart) {
-      chars[i] = " ";
-      continue;
-    }
-    if (c !== " " && c !== "\t") lineStart = false;
-  }
-  return chars.join("");
+  return src
+    .replace(ODD_SPACE, " ")
+    .replace(EMPHASIS, " ")
+    .replace(LINE_MARK, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length));
 }
 
 export class DocText {
@@ -160,10 +140,16 @@ export class DocText {
 
   /** The line's unclaimed text, claimed runs replaced by a single space. */
   visible(line: Line): string {
+    if (!this.anyClaimed(line.start, line.end)) return this.work.slice(line.start, line.end);
     return this.visiblePiece(line.start, line.end).text;
   }
 
+  anyClaimed(start: number, end: number): boolean {
+    return start < end && this.mask.subarray(start, end).indexOf(1) >= 0;
+  }
+
   isBlank(line: Line): boolean {
+    if (!this.anyClaimed(line.start, line.end)) return !/\S/.test(this.work.slice(line.start, line.end));
     for (let i = line.start; i < line.end; i++) {
       if (this.mask[i] === 0) {
         const c = this.work.charCodeAt(i);
@@ -175,6 +161,7 @@ export class DocText {
 
   /** Unclaimed characters of [start, end) with their offsets; claimed runs become one space. */
   visiblePiece(start: number, end: number): Piece {
+    if (!this.anyClaimed(start, end)) return rawPiece(this, start, end);
     let text = "";
     const offs: number[] = [];
     let gap = false;
