@@ -8,7 +8,7 @@ import type { Paragraph } from "./paragraphs.ts";
 import type { Assignment } from "./schema.ts";
 import type { SectionNode } from "./sections.ts";
 import { taskColumns } from "./tables.ts";
-import { clean, fold, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import { clean, fold, joinPieces, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
 import { META_VERBS } from "./vocabulary.ts";
 
 export interface AssignmentContext extends DeadlineContext {
@@ -90,7 +90,8 @@ export function explicitLead(text: string, issuer: string | null): Lead | null {
     }
   }
   LEAD_ANYWHERE.lastIndex = 0;
-  for (let m = LEAD_ANYWHERE.exec(low); m; m = LEAD_ANYWHERE.exec(low)) {
+  const anywhere = low.includes("giao") || low.includes("đề nghị") || low.includes("yêu cầu");
+  for (let m = anywhere ? LEAD_ANYWHERE.exec(low) : null; m; m = LEAD_ANYWHERE.exec(low)) {
     const b = readBodies(text, m.index + m[0].length);
     if (b && !sameBody(b.text, issuer)) return { lead: splitBodies(b.text), end: b.end, meta: false };
   }
@@ -299,9 +300,9 @@ export class AssignmentCollector {
 
   result(): Assignment[] {
     return this.drafts.map((d, i) => {
-      const piece = d.pieces.length === 1 ? (d.pieces[0] as Piece) : joinAll(d.pieces);
+      const text = d.pieces.map((p) => p.text).join(" ");
       const table = d.tableTask;
-      const task = clean(table ?? piece.text.replace(/^\s*(?:[-–—+•·]\s*)/, ""));
+      const task = clean(table ?? text.replace(/^\s*(?:[-–—+•·]\s*)/, ""));
       const deadline =
         d.deadlineText !== null ? readDeadline(d.deadlineText, this.ctx, true) : readDeadline(task, this.ctx);
       const cooperating = d.cooperating.length > 0 ? d.cooperating : table ? [] : cooperatingIn(task);
@@ -323,15 +324,7 @@ export class AssignmentCollector {
 }
 
 function joinAll(pieces: Piece[]): Piece {
-  const text = pieces.map((p) => p.text).join(" ");
-  const offsets = new Int32Array(text.length);
-  let k = 0;
-  pieces.forEach((p, idx) => {
-    if (idx > 0) offsets[k++] = (pieces[idx - 1] as Piece).offsets.at(-1) ?? 0;
-    offsets.set(p.offsets, k);
-    k += p.offsets.length;
-  });
-  return { text, offsets };
+  return joinPieces(pieces, " ");
 }
 
 function joinHeading(node: SectionNode): Piece {

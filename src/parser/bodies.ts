@@ -1,8 +1,8 @@
 // Names of bodies (organisations) inside sentences: "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các
 // cơ quan liên quan …", "Giao Phòng Kinh tế và Hạ tầng …". A name starts with a body head word and
 // runs over capitalised words and the few lower-case words names are made of, until a verb.
-import { fold } from "./text.ts";
-import { BODY_HEADS, DUTY_VERBS, GROUP_KINDS } from "./vocabulary.ts";
+import { eitherTone, fold } from "./text.ts";
+import { BODY_HEADS, DUTY_VERBS, escapeRe, GROUP_KINDS } from "./vocabulary.ts";
 
 interface Token {
   text: string;
@@ -14,12 +14,14 @@ interface Token {
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   const re = /[^\s,;:()“”"]+|[,;:()“”"]/g;
+  // fold the window only: the whole sentence may be long
+  const windowEnd = Math.min(text.length, to + 40);
+  const low = fold(text.slice(from, windowEnd));
   re.lastIndex = from;
-  const low = fold(text);
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     out.push({
       text: m[0],
-      low: low.slice(m.index, m.index + m[0].length),
+      low: low.slice(m.index - from, m.index - from + m[0].length),
       start: m.index,
       end: m.index + m[0].length,
     });
@@ -99,7 +101,8 @@ function headAt(tokens: Token[], i: number): number {
   for (const h of HEADS) {
     if (!matchSeq(tokens, i, h)) continue;
     const first = tokens[i] as Token;
-    if (CAPITAL_ONLY.has(h.join(" ")) && !/^\p{Lu}/u.test(first.text) && tokens[i - 1]?.low !== "các") continue;
+    if (CAPITAL_ONLY.has(h.join(" ")) && !/^\p{Lu}/u.test(first.text) && tokens[i - 1]?.low !== "các")
+      continue;
     if (h.length === 1 && h[0] === "các") {
       // "các" begins a body only before a kind of body: "các sở, ban, ngành", "các cơ quan"
       const n1 = tokens[i + 1]?.low ?? "";
@@ -129,7 +132,8 @@ function verbAt(tokens: Token[], i: number): boolean {
       (prev === "các" || prev === "những" || /^(chính|đảng|cơ|hội|thành|xã)$/.test(next))
     )
       continue;
-    if (v.join(" ") === "tham mưu" && ((prev === "quan" && tokens[i - 2]?.low === "cơ") || next === ",")) continue;
+    if (v.join(" ") === "tham mưu" && ((prev === "quan" && tokens[i - 2]?.low === "cơ") || next === ","))
+      continue;
     if (v.join(" ") === "có" && next === "liên") continue;
     if (v.join(" ") === "kiểm tra" && (prev === "ban" || prev === "ủy")) continue;
     return true;
@@ -147,8 +151,22 @@ export interface BodyPhrase {
  * Reads a list of bodies starting at `from` in `text` (the offset may point at spaces). Returns null
  * when no body head starts there. Stops at a verb, a sentence end or an opening parenthesis.
  */
+// Heads in either case and tone placement, so that the text need not be folded for the first test.
+const HEAD_START = new RegExp(
+  `(?:${[...BODY_HEADS]
+    .sort((a, b) => b.length - a.length)
+    .map((h) => eitherTone(escapeRe(h)))
+    .join("|")})(?![\\p{L}])`,
+  "iuy",
+);
+
 export function readBodies(text: string, from: number, limit = text.length): BodyPhrase | null {
-  const tokens = tokenize(text, from, Math.min(limit, from + 600));
+  // most sentences do not start with a body: look at the first word before tokenising
+  let at = from;
+  while (at < text.length && (text[at] === " " || text[at] === "\t")) at++;
+  HEAD_START.lastIndex = at;
+  if (!HEAD_START.test(text)) return null;
+  const tokens = tokenize(text, from, Math.min(limit, from + 320));
   if (tokens.length === 0) return null;
   let i = 0;
   const head = headAt(tokens, 0);
@@ -216,7 +234,14 @@ export function splitBodies(phrase: string): string[] {
     }
     out.push(current);
   }
-  return out.map((s) => s.replace(/^(và|với)\s+/, "").replace(/[\s,.;]+$/, "").trim()).filter((s) => s.length > 1);
+  return out
+    .map((s) =>
+      s
+        .replace(/^(và|với)\s+/, "")
+        .replace(/[\s,.;]+$/, "")
+        .trim(),
+    )
+    .filter((s) => s.length > 1);
 }
 
 function startsNewBody(next: string, afterAnd: boolean, current: string): boolean {
@@ -229,5 +254,8 @@ function startsNewBody(next: string, afterAnd: boolean, current: string): boolea
   if (afterAnd) return SPLIT_AFTER_AND.test(fn);
   // a specific body ("Ban cán sự đảng Chính phủ"), not a kind in a group ("Đảng ủy trực thuộc Tỉnh ủy")
   const rest = tokens.slice(head, head + 5);
-  return rest.length === 0 || (rest.some((t) => /^\p{Lu}/u.test(t.text)) && !/^(trực|thuộc|các)$/.test(rest[0]?.low ?? ""));
+  return (
+    rest.length === 0 ||
+    (rest.some((t) => /^\p{Lu}/u.test(t.text)) && !/^(trực|thuộc|các)$/.test(rest[0]?.low ?? ""))
+  );
 }

@@ -21,8 +21,7 @@ interface Found {
 const D = String.raw`(\d{1,2})\s?(?:\/|-|\.|tháng)\s?(\d{1,2})(?:\s?(?:\/|-|\.|,?\s?năm)\s?(\d{4}))?`;
 const DAY_LEAD = String.raw`(?:chậm nhất(?: là)?(?: (?:đến|trước|vào|trong))?(?: ngày)?|trước ngày|xong trước ngày|hoàn thành (?:trước |vào |trong )?ngày|hạn chót(?: là)?(?: ngày)?|thời hạn(?: hoàn thành)?\s?:?(?: trước)?(?: ngày)?|hạn cuối(?: là)?(?: ngày)?|trước)`;
 const DAY = new RegExp(`${DAY_LEAD}\\s{0,3}${D}`, "g");
-const MONTH =
-  /(?:trong|trước|vào|hoàn thành trong|chậm nhất trong|xong trong|cuối)?\s?tháng\s?(\d{1,2})\s?(?:\/|năm|-)\s?(\d{4})/g;
+const MONTH = /tháng\s?(\d{1,2})\s?(?:\/|năm|-)\s?(\d{4})/g;
 const QUARTER = /quý\s?(iv|iii|ii|i|[1-4])\s?(?:\/|năm|-)\s?(\d{4})/g;
 const YEAR =
   /(?:trong|hoàn thành trong|hoàn thành|xong trong|cuối|chậm nhất trong|vào)\s(?:năm|năm)\s(\d{4})/g;
@@ -39,6 +38,11 @@ const RECURRENCES: [RegExp, Recurrence][] = [
   [/định kỳ|(hằng|hàng|mỗi) tuần/, "periodic"],
   [/thường xuyên|liên tục|hằng ngày|hàng ngày/, "continuous"],
 ];
+// One pass over the text for all recurrence forms: each form is one capturing group.
+const ANY_RECURRENCE = new RegExp(
+  RECURRENCES.map(([re]) => `(${re.source.replace(/\((?!\?)/g, "(?:")})`).join("|"),
+  "g",
+);
 const RANK: Record<Recurrence, number> = {
   annual: 5,
   semiannual: 5,
@@ -62,17 +66,22 @@ function firstDate(low: string, ctx: DeadlineContext, lenient: boolean): Found |
     }
   };
   const year = (y: string | undefined): number | null => (y ? Number(y) : ctx.year);
-  scan(DAY, (m) => {
-    const y = year(m[3]);
-    return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
-  });
-  scan(MONTH, (m) => monthEnd(Number(m[2]), Number(m[1])));
-  scan(QUARTER, (m) => {
-    const q = /^\d$/.test(m[1] as string) ? Number(m[1]) : romanToInt(m[1] as string);
-    return q ? quarterEnd(Number(m[2]), q) : null;
-  });
-  scan(HALF, (m) => (m[2] === "đầu" ? isoDate(Number(m[3]), 6, 30) : isoDate(Number(m[3]), 12, 31)));
-  scan(YEAR, (m) => isoDate(Number(m[1]), 12, 31));
+  // cheap tests first: most task texts carry no date at all
+  if (!/\d/.test(low)) return null;
+  if (/trước|chậm nhất|hạn|hoàn thành|xong/.test(low))
+    scan(DAY, (m) => {
+      const y = year(m[3]);
+      return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
+    });
+  if (low.includes("tháng")) scan(MONTH, (m) => monthEnd(Number(m[2]), Number(m[1])));
+  if (low.includes("quý"))
+    scan(QUARTER, (m) => {
+      const q = /^\d$/.test(m[1] as string) ? Number(m[1]) : romanToInt(m[1] as string);
+      return q ? quarterEnd(Number(m[2]), q) : null;
+    });
+  if (low.includes(" tháng đầu năm") || low.includes(" tháng cuối năm"))
+    scan(HALF, (m) => (m[2] === "đầu" ? isoDate(Number(m[3]), 6, 30) : isoDate(Number(m[3]), 12, 31)));
+  if (low.includes("năm")) scan(YEAR, (m) => isoDate(Number(m[1]), 12, 31));
   if (lenient && candidates.length === 0) {
     const bare = new RegExp(`(?:^|\\s)${D}`, "g");
     scan(bare, (m) => {
@@ -97,12 +106,16 @@ export function readDeadline(text: string, ctx: DeadlineContext, lenient = false
   let recurrence: Recurrence | null = null;
   let recIndex = -1;
   let recLength = 0;
-  for (const [re, rec] of RECURRENCES) {
-    const m = re.exec(low);
-    if (m && (recurrence === null || RANK[rec] > RANK[recurrence])) {
-      recurrence = rec;
-      recIndex = m.index;
-      recLength = m[0].length;
+  if (/năm|tháng|quý|kỳ|xuyên|liên tục|ngày|tuần/.test(low)) {
+    ANY_RECURRENCE.lastIndex = 0;
+    for (let m = ANY_RECURRENCE.exec(low); m; m = ANY_RECURRENCE.exec(low)) {
+      const k = m.slice(1).findIndex((g) => g !== undefined);
+      const rec = (RECURRENCES[k] as [RegExp, Recurrence])[1];
+      if (recurrence === null || RANK[rec] > RANK[recurrence]) {
+        recurrence = rec;
+        recIndex = m.index;
+        recLength = m[0].length;
+      }
     }
   }
   if (!found && recurrence === null) return null;

@@ -281,7 +281,7 @@ export function claimTypeLine(doc: DocText, from: number, to: number): TypeLine 
     if (readLabel(text)) return null;
     const tn = readTypeName(text);
     if (!tn) continue;
-    let rest = trimPiece({ text: text.slice(tn.restAt), offsets: piece.offsets.subarray(tn.restAt) });
+    let rest = trimPiece(slicePiece(piece, tn.restAt, text.length));
     let body: string | null = null;
     let lastLine = i;
     const ofMatch = /^CỦA\s+/u.exec(rest.text);

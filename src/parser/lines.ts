@@ -22,13 +22,17 @@ export function claimPageFurniture(doc: DocText): number {
     const len = line.end - line.start;
     if (len === 0 || len > 160) continue;
     const low = doc.rawLow(line);
-    if (PAGE_NUMBER.test(low) || PAGE_WORD.test(low) || PAGE_OF.test(low)) {
+    const trimmed = low.trim();
+    if (trimmed.length === 0) continue;
+    if (trimmed.length <= 12 && (PAGE_NUMBER.test(low) || PAGE_WORD.test(low) || PAGE_OF.test(low))) {
       doc.claimLine(line, "furniture");
       count++;
       continue;
     }
-    const key = low.replace(/\s+/g, " ").trim();
-    if (key.length < 8 || /^[-–+•]/.test(key) || /^\d/.test(key)) continue;
+    // running heads are short lines; body lines are not counted
+    if (trimmed.length > 90 || trimmed.length < 8) continue;
+    const key = trimmed.replace(/\s+/g, " ");
+    if (/^[-–+•\d]/.test(key)) continue;
     const list = seen.get(key);
     if (list) list.push(line);
     else seen.set(key, [line]);
@@ -84,6 +88,13 @@ const RE_LETTER = /^(\s*)([a-zđ])\s{0,2}([).])\s+(?=\S)/;
 
 /** Recognises a section label at the start of a line (in `work` text). */
 export function readLabel(text: string): Label | null {
+  // fast path: a label starts with a digit, a Roman numeral, a letter and ")" or ".", or a word
+  // such as Điều / Phần / Chương / Mục
+  const first = /\S/.exec(text);
+  if (!first) return null;
+  const c = text[first.index] as string;
+  const next = text.slice(first.index + 1, first.index + 4);
+  if (!(/[0-9IVXLCĐđPpMm]/.test(c) || (/[a-zđ]/.test(c) && /^\s{0,2}[).]/.test(next)))) return null;
   let m = RE_ARTICLE.exec(text);
   if (m) {
     const v = Number(m[3]);

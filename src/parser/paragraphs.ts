@@ -4,7 +4,7 @@
 // ends a paragraph when it is short, ends a sentence before a new one, or precedes a bullet or label.
 import { BULLET, type Label, readLabel } from "./lines.ts";
 import { readTableRow } from "./tables.ts";
-import { collapsePiece, type DocText, fold, joinPieces, type Line, type Piece } from "./text.ts";
+import { collapseRanges, type DocText, fold, type Line, type Piece, type Range } from "./text.ts";
 
 export interface Paragraph {
   piece: Piece;
@@ -85,7 +85,7 @@ function shouldBreak(
 /** Paragraphs of the unclaimed lines in [from, to). */
 export function buildParagraphs(doc: DocText, from: number, to: number, layout: Layout): Paragraph[] {
   const out: Paragraph[] = [];
-  let pieces: Piece[] = [];
+  let ranges: Range[] = [];
   let firstLine = -1;
   let lastLine = -1;
   let kind: Paragraph["kind"] = "text";
@@ -97,10 +97,10 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
   let transparent = false;
 
   const flush = (): void => {
-    if (pieces.length === 0) return;
-    const piece = collapsePiece(joinPieces(pieces, " "));
+    if (ranges.length === 0) return;
+    const piece = collapseRanges(doc, ranges);
     if (piece.text.length > 0) out.push({ piece, firstLine, lastLine, kind, label, cells: null });
-    pieces = [];
+    ranges = [];
     label = null;
     kind = "text";
   };
@@ -115,21 +115,28 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
       continue;
     }
     transparent = false;
-    const piece = doc.visiblePiece(line.start, line.end);
-    const text = piece.text.trim();
-    const cells = readTableRow(piece.text);
+    const visible = doc.visible(line);
+    const text = visible.trim();
+    const cells = readTableRow(visible);
     if (cells && cells.length === 0) continue;
     if (cells) {
       flush();
-      out.push({ piece: collapsePiece(piece), firstLine: i, lastLine: i, kind: "row", label: null, cells });
+      out.push({
+        piece: collapseRanges(doc, [line]),
+        firstLine: i,
+        lastLine: i,
+        kind: "row",
+        label: null,
+        cells,
+      });
       prevText = "";
       blankBetween = false;
       continue;
     }
-    const lineLabel = readLabel(piece.text);
-    const bullet = BULLET.test(piece.text);
+    const lineLabel = readLabel(visible);
+    const bullet = BULLET.test(visible);
     const startsNew =
-      pieces.length === 0 ||
+      ranges.length === 0 ||
       lineLabel !== null ||
       bullet ||
       shouldBreak(layout, prevText, text, blankBetween, kind === "label");
@@ -140,27 +147,12 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
       label = lineLabel;
     }
     // "…Nghị quyết số 20-" / "NQ/TW": a symbol broken after its dash joins without a space
-    const last = pieces[pieces.length - 1];
-    if (!startsNew && last && /\d[-–]$/.test(last.text.trimEnd()) && /^[A-ZĐ]/.test(text)) {
-      const trimmedLast = last.text.trimEnd();
-      pieces[pieces.length - 1] = {
-        text: trimmedLast + text,
-        offsets: Int32Array.from([
-          ...last.offsets.subarray(0, trimmedLast.length),
-          ...trimmedPieceOffsets(piece),
-        ]),
-      };
-    } else pieces.push(piece);
+    const glue = !startsNew && /\d[-–]$/.test(prevText) && /^[A-ZĐ]/.test(text);
+    ranges.push(glue ? { start: line.start, end: line.end, glue } : line);
     lastLine = i;
     prevText = text;
     blankBetween = false;
   }
   flush();
   return out;
-}
-
-function trimmedPieceOffsets(p: Piece): Int32Array {
-  const s = p.text.length - p.text.trimStart().length;
-  const e = p.text.trimEnd().length;
-  return p.offsets.subarray(s, e);
 }

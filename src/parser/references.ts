@@ -70,6 +70,7 @@ function issuerAfter(textAfter: string): string | null {
 /** Mentions of document symbols in one piece of text (a title, paragraph or table cell). */
 function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolean): Mention[] {
   const text = piece.text;
+  if (!text.includes("/")) return [];
   const low = fold(text);
   const out: Mention[] = [];
   MENTION.lastIndex = 0;

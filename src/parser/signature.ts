@@ -70,8 +70,14 @@ function isRoleText(text: string): boolean {
 }
 
 /** Where the signature zone starts: the first "Nơi nhận" or authority line, as a line or a cell. */
+const MAYBE_SIGNATURE =
+  /(?:^|\t|\s{3})\s*(?:nơi\s{0,2}nhận|t\s?[/.]?\s?[mlł][.\s]|k\s?[/.]?\s?t[.\s]|t\s?[/.]?\s?u\s?[/.]?\s?q[.\s]|q\.)/;
+
 export function isSignatureStart(doc: DocText, line: Line): boolean {
   if (line.end - line.start > 300) return false;
+  const low = doc.rawLow(line);
+  if (!low.includes("nhận") && !low.includes(".") && !low.includes("/")) return false;
+  if (!MAYBE_SIGNATURE.test(low)) return false;
   const cells = doc.visible(line).split(/\t|\s{3,}/);
   return cells.some((c) => DISTRIBUTION_LABEL.test(fold(c.trim())) || readAuthority(c) !== null);
 }

@@ -6,6 +6,7 @@ const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$/;
 
 /** Cells of a table row, [] for a markdown separator row, null when the line is not a row. */
 export function readTableRow(line: string): string[] | null {
+  if (!line.includes("|") && !line.includes("\t")) return null;
   const t = line.trim();
   if (t.length === 0 || t.length > 4000) return null;
   if (SEPARATOR_ROW.test(t)) return [];

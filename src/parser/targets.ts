@@ -292,6 +292,7 @@ function indicatorOf(clauseText: string, from: number, at: number): string {
 export function findTargets(units: TargetUnit[]): Target[] {
   const out: Target[] = [];
   for (const u of units) {
+    if (!/\d/.test(u.piece.text) && !/(?:hai|ba|đôi|rưỡi) lần|gấp/.test(u.piece.text)) continue;
     const lowPara = fold(u.piece.text);
     const cue = /phấn đấu|chỉ tiêu|mục tiêu/.test(lowPara);
     if (!u.targetSection && !cue) continue;

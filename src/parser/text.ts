@@ -12,10 +12,19 @@ export interface Line {
   end: number;
 }
 
-/** A piece of text whose every character remembers its offset in the source. */
+/**
+ * A piece of text whose every character remembers its offset in the source: `offsets[base + i]`
+ * (slices share the array), or `base + i` when the piece is a contiguous stretch of the source
+ * (`offsets` null, no allocation).
+ */
 export interface Piece {
   text: string;
-  offsets: Int32Array;
+  offsets: number[] | null;
+  base: number;
+}
+
+export function offsetAt(p: Piece, i: number): number {
+  return p.offsets ? (p.offsets[p.base + i] as number) : p.base + i;
 }
 
 const OLD_TONES: Record<string, string> = {
@@ -37,6 +46,15 @@ const OLD_TONES: Record<string, string> = {
 };
 
 /** Lower-cases and folds old tone placement; keeps the length (Vietnamese letters are one code unit). */
+const OLD_TONE_TEST = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/;
+
+/** A regular-expression source that matches a folded word in either tone placement and any case. */
+export function eitherTone(folded: string): string {
+  const back: Record<string, string> = {};
+  for (const [old, now] of Object.entries(OLD_TONES)) back[now] = old;
+  return folded.replace(/[òóỏõọ][ae](?![a-zà-ỹđ])|[ùúủũụ]y(?![a-zà-ỹđ])/g, (m) => `(?:${m}|${back[m] ?? m})`);
+}
+
 // Stages fold the same sentence many times in a row; a few recent results are kept.
 const foldCache = new Map<string, string>();
 
@@ -64,6 +82,7 @@ function foldText(s: string): string {
       .join("");
   }
   // only at the end of a syllable: "hoà" → "hòa", but "hoạch" and "hoàn" are the same in both styles
+  if (!OLD_TONE_TEST.test(lower)) return lower;
   return lower.replace(/(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![a-zà-ỹđ])/g, (m) => OLD_TONES[m] ?? m);
 }
 
@@ -73,7 +92,8 @@ export function unaccent(s: string): string {
   return s.normalize("NFD").replace(DIACRITICS, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
-const ODD_SPACE = /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f]/g;
+const ODD_SPACE =
+  /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f]/g;
 const EMPHASIS = /[*_`]|\\(?=[*_#.\-()[\]|`>])/g;
 const LINE_MARK = /^([ \t]*)([#>]+)/gm;
 
@@ -93,6 +113,8 @@ export class DocText {
   readonly mask: Uint8Array;
   /** What a stage took each line for ("motto", "title", "stamp"…), when it claimed the whole line. */
   readonly kinds: (string | undefined)[];
+  /** Lines with at least one claimed character (so most lines skip the per-character mask). */
+  private readonly lineClaimed: Uint8Array;
 
   constructor(input: string) {
     this.src = input.normalize("NFC");
@@ -109,10 +131,26 @@ export class DocText {
     }
     this.lines = lines;
     this.kinds = new Array(lines.length);
+    this.lineClaimed = new Uint8Array(lines.length);
   }
 
   claim(start: number, end: number): void {
-    if (end > start) this.mask.fill(1, Math.max(0, start), Math.min(this.mask.length, end));
+    if (end <= start) return;
+    this.mask.fill(1, Math.max(0, start), Math.min(this.mask.length, end));
+    for (let i = this.lineAt(start); i < this.lines.length && (this.lines[i] as Line).start < end; i++)
+      this.lineClaimed[i] = 1;
+  }
+
+  /** Index of the line that holds offset `at`. */
+  lineAt(at: number): number {
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lines[mid] as Line).start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   claimLine(line: Line, kind = "other"): void {
@@ -140,16 +178,31 @@ export class DocText {
 
   /** The line's unclaimed text, claimed runs replaced by a single space. */
   visible(line: Line): string {
-    if (!this.anyClaimed(line.start, line.end)) return this.work.slice(line.start, line.end);
+    if (this.lineClaimed[line.index] === 0) return this.work.slice(line.start, line.end);
     return this.visiblePiece(line.start, line.end).text;
   }
 
   anyClaimed(start: number, end: number): boolean {
-    return start < end && this.mask.subarray(start, end).indexOf(1) >= 0;
+    if (start >= end) return false;
+    let lines = false;
+    for (let i = this.lineAt(start); i < this.lines.length && (this.lines[i] as Line).start < end; i++) {
+      if (this.lineClaimed[i] === 1) {
+        lines = true;
+        break;
+      }
+    }
+    if (!lines) return false;
+    for (let i = start; i < end; i++) if (this.mask[i] === 1) return true;
+    return false;
+  }
+
+  /** The line has claimed characters. */
+  hasClaims(line: Line): boolean {
+    return this.lineClaimed[line.index] === 1;
   }
 
   isBlank(line: Line): boolean {
-    if (!this.anyClaimed(line.start, line.end)) return !/\S/.test(this.work.slice(line.start, line.end));
+    if (this.lineClaimed[line.index] === 0) return !/\S/.test(this.work.slice(line.start, line.end));
     for (let i = line.start; i < line.end; i++) {
       if (this.mask[i] === 0) {
         const c = this.work.charCodeAt(i);
@@ -178,79 +231,123 @@ export class DocText {
       text += this.work[i];
       offs.push(i);
     }
-    return { text, offsets: Int32Array.from(offs) };
+    return { text, offsets: offs, base: 0 };
   }
+}
+
+export interface Range {
+  start: number;
+  end: number;
+  /** Join to the previous range without a space ("20-" / "NQ/TW"). */
+  glue?: boolean;
+}
+
+/**
+ * The unclaimed text of consecutive ranges (lines of a paragraph) in one pass: whitespace runs and
+ * claimed characters collapse to one space, ranges are joined by a space, the result is trimmed.
+ */
+export function collapseRanges(doc: DocText, ranges: Range[]): Piece {
+  const work = doc.work;
+  const mask = doc.mask;
+  const anyMask = ranges.some((r) => doc.anyClaimed(r.start, r.end));
+  // offsets, mirroring the collapse of the text: one per kept character, one per kept space
+  const offsets: number[] = [];
+  let pending = -1;
+  let chars: string[] | null = anyMask ? [] : null;
+  for (const r of ranges) {
+    const start = r.start;
+    const end = r.end;
+    if (r.glue) pending = -1;
+    else if (offsets.length > 0 && pending < 0) pending = start;
+    for (let i = start; i < end; i++) {
+      const c = work.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || (anyMask && mask[i] === 1)) {
+        if (offsets.length > 0 && pending < 0) pending = i;
+        continue;
+      }
+      if (pending >= 0) {
+        offsets.push(pending);
+        chars?.push(" ");
+        pending = -1;
+      }
+      offsets.push(i);
+      chars?.push(work[i] as string);
+    }
+  }
+  let text: string;
+  if (chars) text = chars.join("");
+  else {
+    let raw = "";
+    for (const r of ranges) {
+      const part = work.slice(r.start, r.end);
+      raw = r.glue ? raw.trimEnd() + part.trimStart() : raw.length > 0 ? `${raw} ${part}` : part;
+    }
+    text = raw.replace(/[ \t\r\n]+/g, " ").trim();
+  }
+  chars = null;
+  return { text, offsets, base: 0 };
 }
 
 /** A piece of text of `work`, without mask. */
 export function rawPiece(doc: DocText, start: number, end: number): Piece {
-  const offsets = new Int32Array(end - start);
-  for (let i = 0; i < offsets.length; i++) offsets[i] = start + i;
-  return { text: doc.work.slice(start, end), offsets };
+  return { text: doc.work.slice(start, end), offsets: null, base: start };
 }
 
 /** Joins pieces with a separator; separator characters take the offset of the end of the left piece. */
 export function joinPieces(pieces: Piece[], sep: string): Piece {
-  let total = 0;
-  for (const p of pieces) total += p.text.length;
-  total += Math.max(0, pieces.length - 1) * sep.length;
-  const offsets = new Int32Array(total);
-  let text = "";
-  let k = 0;
+  const offsets: number[] = [];
+  const texts: string[] = [];
   pieces.forEach((p, idx) => {
     if (idx > 0) {
       const prev = pieces[idx - 1] as Piece;
-      const at = prev.offsets.length > 0 ? (prev.offsets[prev.offsets.length - 1] as number) + 1 : 0;
-      text += sep;
-      for (let j = 0; j < sep.length; j++) offsets[k++] = at;
+      const at = prev.text.length > 0 ? offsetAt(prev, prev.text.length - 1) + 1 : 0;
+      texts.push(sep);
+      for (let j = 0; j < sep.length; j++) offsets.push(at);
     }
-    text += p.text;
-    offsets.set(p.offsets, k);
-    k += p.offsets.length;
+    texts.push(p.text);
+    for (let i = 0; i < p.text.length; i++) offsets.push(offsetAt(p, i));
   });
-  return { text, offsets };
+  return { text: texts.join(""), offsets, base: 0 };
 }
 
 export function slicePiece(p: Piece, start: number, end: number): Piece {
-  return { text: p.text.slice(start, end), offsets: p.offsets.subarray(start, end) };
+  return { text: p.text.slice(start, end), offsets: p.offsets, base: p.base + start };
 }
 
 export function trimPiece(p: Piece): Piece {
   let s = 0;
   let e = p.text.length;
-  while (s < e && /\s/.test(p.text[s] as string)) s++;
-  while (e > s && /\s/.test(p.text[e - 1] as string)) e--;
-  return slicePiece(p, s, e);
+  while (s < e && isSpace(p.text.charCodeAt(s))) s++;
+  while (e > s && isSpace(p.text.charCodeAt(e - 1))) e--;
+  return s === 0 && e === p.text.length ? p : slicePiece(p, s, e);
 }
 
-/** Collapses every whitespace run to one space (offsets of the first whitespace kept). */
+/** Collapses every whitespace run to one space (offsets of the first whitespace kept), trimmed. */
 export function collapsePiece(p: Piece): Piece {
-  let text = "";
-  const offs: number[] = [];
-  let inSpace = false;
-  for (let i = 0; i < p.text.length; i++) {
-    const c = p.text[i] as string;
-    const space = c === " " || c === "\t" || c === "\n";
-    if (space) {
-      if (!inSpace) {
-        text += " ";
-        offs.push(p.offsets[i] as number);
-      }
-      inSpace = true;
-    } else {
-      text += c;
-      offs.push(p.offsets[i] as number);
-      inSpace = false;
-    }
+  const src = p.text;
+  const text = src.replace(/[ \t\n\r]+/g, " ").trim();
+  const offsets: number[] = [];
+  const n = src.length;
+  let i = 0;
+  while (i < n && isSpace(src.charCodeAt(i))) i++;
+  while (i < n && offsets.length < text.length) {
+    if (isSpace(src.charCodeAt(i))) {
+      offsets.push(offsetAt(p, i));
+      while (i < n && isSpace(src.charCodeAt(i))) i++;
+    } else offsets.push(offsetAt(p, i++));
   }
-  return trimPiece({ text, offsets: Int32Array.from(offs) });
+  return { text, offsets, base: 0 };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Source span [start, end) of the characters [a, b) of a piece. */
 export function spanOf(p: Piece, a = 0, b = p.text.length): [number, number] {
-  if (p.offsets.length === 0) return [0, 0];
-  const s = p.offsets[Math.min(a, p.offsets.length - 1)] as number;
-  const e = (p.offsets[Math.max(a, Math.min(b, p.offsets.length) - 1)] as number) + 1;
+  if (p.text.length === 0) return p.offsets ? [0, 0] : [p.base, p.base];
+  const s = offsetAt(p, Math.min(a, p.text.length - 1));
+  const e = offsetAt(p, Math.max(a, Math.min(b, p.text.length) - 1)) + 1;
   return [s, Math.max(s, e)];
 }
 
