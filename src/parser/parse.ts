@@ -138,22 +138,16 @@ function openingIssuer(paras: Paragraph[]): string | null {
 
 const YEAR_IN_HEADING = /(?:đến|tới|năm)\s(?:năm\s)?(20\d\d)|giai đoạn\s(?:20\d\d)\s?[-–]\s?(20\d\d)/;
 
-export const T: Record<string, number> = {};
-let _t = 0;
-const tick = (k: string) => {
   const now = performance.now();
   T[k] = (T[k] ?? 0) + now - _t;
   _t = now;
 };
 function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): ParsedDocument {
-  _t = performance.now();
   const doc = new DocText(String(text ?? ""));
-  tick("doctext");
   const warnings: Warning[] = [...extraWarnings];
   if (doc.src.trim().length === 0) return empty(doc.src, source, [...warnings, warn("no-structure")]);
   const n = doc.lines.length;
 
-  tick("furniture");
   const furniture = claimPageFurniture(doc);
   if (furniture > 0) warnings.push(warn("page-furniture-removed", { count: furniture }));
 
@@ -165,19 +159,16 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       break;
     }
   }
-  tick("sigstart");
   const tail = findTailBlocks(doc, sigStart < n ? sigStart + 1 : Math.floor(n * 0.4));
   const firstTail = tail[0]?.start ?? n;
   const mainEnd = Math.min(sigStart, firstTail);
 
   // Header: stamps first (their "Số:" is not the document's), then mottos, symbol, place and date.
-  tick("tail");
   const stamps = claimStamps(doc, 0, mainEnd);
   for (const span of stamps.spans) warnings.push(warn("stamp-removed", {}, span));
   const mottos = claimMottos(doc, 0, mainEnd);
   const symbol = claimSymbol(doc, 0, mainEnd);
   const placeDate = claimPlaceDate(doc, 0, mainEnd);
-  tick("stamps+header");
   const layout0 = measureLayout(doc, 0, mainEnd);
   const typeLine = claimTypeLine(doc, 0, mainEnd);
   const anchors = [
@@ -199,16 +190,13 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       }
     }
   }
-  tick("type+title");
   const issuerHeader = claimIssuer(doc, anchors, mainEnd);
   const recipients = claimRecipients(doc, 0, mainEnd, layout0.doubleSpaced);
   claimRules(doc, 0, mainEnd);
 
   // The body: what is left before the signature.
-  tick("issuer+recip");
   const layout = measureLayout(doc, 0, mainEnd);
   const paras = buildParagraphs(doc, 0, mainEnd, layout);
-  tick("paragraphs");
   const tree = buildSections(paras);
 
   if (anchors.length > 0) {
@@ -222,7 +210,6 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   }
 
   // Signature, copies, appendices.
-  tick("sections");
   const zone = sigStart < n ? readSignatureZone(doc, sigStart, firstTail) : null;
   let system: System = null;
   const mottoKinds = new Set(mottos.map((m) => m.kind));
@@ -251,7 +238,6 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
     appendices.push(appendix.appendix);
   }
 
-  tick("sig+copies");
   // Symbol, date, type.
   if (symbol && symbol.number === null)
     warnings.push(warn("symbol-number-missing", { symbol: symbol.symbol }, symbol.span));
@@ -288,7 +274,6 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   const hasSigner = signer && (signer.authority || signer.name || signer.role);
 
   // References.
-  tick("misc");
   const sectionPieces: Piece[] = [];
   walk(tree.roots, (node) => {
     sectionPieces.push(node.heading);
@@ -314,7 +299,6 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   });
 
   // Assignments.
-  tick("references");
   const collector = new AssignmentCollector({ issuer: issuer?.name ?? null, year: docYear });
   collector.addParagraphs(tree.preamble, null, null, true);
   const visit = (node: SectionNode, lead: string[] | null): void => collector.addSection(node, lead, visit);
@@ -326,7 +310,6 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   const assignments = collector.result();
 
   // Targets.
-  tick("assignments");
   const units: TargetUnit[] = [];
   const titleYear = title ? YEAR_IN_HEADING.exec(fold(title.text)) : null;
   const docTargetYear = titleYear ? Number(titleYear[1] ?? titleYear[2]) : null;
@@ -352,7 +335,6 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   const targets = findTargets(units);
 
   // Warnings about years and deadlines.
-  tick("targets");
   if (docYear !== null) {
     const pastYears = new Set<string>();
     const scanPast = (p: Piece): void => {
@@ -394,7 +376,6 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   if (!symbol && type !== "other") warnings.push(warn("symbol-missing"));
   if (!date) warnings.push(warn("date-missing"));
 
-  tick("warnings");
   const sections = toSchemaSections(tree.roots);
   const preamble = tree.preamble.length > 0 ? tree.preamble.map((p) => p.piece.text).join("\n") : null;
 
