@@ -138,10 +138,6 @@ function openingIssuer(paras: Paragraph[]): string | null {
 
 const YEAR_IN_HEADING = /(?:đến|tới|năm)\s(?:năm\s)?(20\d\d)|giai đoạn\s(?:20\d\d)\s?[-–]\s?(20\d\d)/;
 
-  const now = performance.now();
-  T[k] = (T[k] ?? 0) + now - _t;
-  _t = now;
-};
 function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): ParsedDocument {
   const doc = new DocText(String(text ?? ""));
   const warnings: Warning[] = [...extraWarnings];
