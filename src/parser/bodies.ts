@@ -47,7 +47,7 @@ const NAME_WORDS = new Set(
     "nhà nước lực lượng vũ trang báo chí cơ sở thành viên chủ quản tương đương mặt trận quốc kiểm tra " +
     "chấp hành bí thư chính quyền đoàn thể - & trên bàn tham mưu ban đảng huyện ủy thị ủy thành ủy " +
     "đảng ủy tỉnh ủy khối dân vận tuyên giáo nội chính tổng hợp văn phòng hành chính truyền thông " +
-    "xã hội liên hiệp lao động nông dân phụ nữ cựu chiến binh thanh niên"
+    "xã hội liên hiệp lao động nông dân phụ nữ cựu chiến binh thanh niên thôn vận tải"
   ).split(" "),
 );
 

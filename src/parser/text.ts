@@ -46,7 +46,7 @@ const OLD_TONES: Record<string, string> = {
 };
 
 /** Lower-cases and folds old tone placement; keeps the length (Vietnamese letters are one code unit). */
-const OLD_TONE_TEST = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/;
+const OLD_TONE_TEST = /o[àáảãạèéẻẽẹ]|(?<!q)u[ỳýỷỹỵ]/;
 
 /** A regular-expression source that matches a folded word in either tone placement and any case. */
 export function eitherTone(folded: string): string {
@@ -83,7 +83,8 @@ function foldText(s: string): string {
   }
   // only at the end of a syllable: "hoà" → "hòa", but "hoạch" and "hoàn" are the same in both styles
   if (!OLD_TONE_TEST.test(lower)) return lower;
-  return lower.replace(/(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![a-zà-ỹđ])/g, (m) => OLD_TONES[m] ?? m);
+  // "qu" is a consonant: "quý" keeps its tone on the y
+  return lower.replace(/(?:o[àáảãạèéẻẽẹ]|(?<!q)u[ỳýỷỹỵ])(?![a-zà-ỹđ])/g, (m) => OLD_TONES[m] ?? m);
 }
 
 const DIACRITICS = /[\u0300-\u036f]/g;

@@ -301,7 +301,6 @@ export const DUTY_VERBS = [
   "sửa đổi",
   "điều chỉnh",
   "bổ sung",
-  "tạo",
   "phát triển",
   "đầu tư",
   "thu hút",

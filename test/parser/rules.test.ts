@@ -1,0 +1,271 @@
+// The parser's rules one at a time, on short texts written for these tests.
+import { describe, expect, it } from "vitest";
+import { readBodies, splitBodies } from "../../src/parser/bodies.ts";
+import { readDeadline } from "../../src/parser/deadlines.ts";
+import { readSymbolAt } from "../../src/parser/header.ts";
+import { readLabel } from "../../src/parser/lines.ts";
+import { parseNumeral, romanToInt } from "../../src/parser/numbers.ts";
+import { parseDocument } from "../../src/parser/parse.ts";
+import { readAuthority } from "../../src/parser/signature.ts";
+import { fold } from "../../src/parser/text.ts";
+
+const source = { name: "t.txt", format: "txt" as const, sha256: "0".repeat(64) };
+const parse = (text: string) => parseDocument(text, source);
+
+describe("numbers and text", () => {
+  it("reads Vietnamese numerals", () => {
+    expect(parseNumeral("0,7")).toBe(0.7);
+    expect(parseNumeral("58.000")).toBe(58000);
+    expect(parseNumeral("1.250,5")).toBe(1250.5);
+    expect(parseNumeral("03")).toBe(3);
+    expect(parseNumeral("1.000.000")).toBe(1_000_000);
+    expect(parseNumeral("abc")).toBeNull();
+  });
+  it("reads Roman numerals strictly", () => {
+    expect(romanToInt("IV")).toBe(4);
+    expect(romanToInt("XIV")).toBe(14);
+    expect(romanToInt("IIII")).toBeNull();
+  });
+  it("folds old and new tone placement at the end of a syllable only", () => {
+    expect(fold("Uỷ ban HOÀ BÌNH")).toBe(fold("Ủy ban hòa bình"));
+    expect(fold("KẾ HOẠCH")).toBe("kế hoạch");
+    expect(fold("hoàn thành")).toBe("hoàn thành");
+  });
+});
+
+describe("symbols and labels", () => {
+  const sym = (s: string) => readSymbolAt(s, s.indexOf("S"), s.length);
+  it("reads Party, State and blank-number symbols", () => {
+    expect(sym("Số 205-CV/TU")).toMatchObject({ symbol: "205-CV/TU", number: "205" });
+    expect(sym("Số: 1842/KH-UBND")).toMatchObject({ symbol: "1842/KH-UBND", number: "1842" });
+    expect(sym("Số: 15/2025/QĐ-UBND")).toMatchObject({ symbol: "15/2025/QĐ-UBND", number: "15" });
+    expect(sym("Số:        /UBND-VP")).toMatchObject({ symbol: "/UBND-VP", number: null });
+    expect(sym("Số: ......./KH-UBND")).toMatchObject({ symbol: "/KH-UBND", number: null });
+    expect(sym("Số lượng cán bộ")).toBeNull();
+  });
+  it("recognises the numbering schemes of sections", () => {
+    expect(readLabel("II - NHIỆM VỤ")).toMatchObject({ scheme: "roman", label: "II" });
+    expect(readLabel("2.3. Tuyên truyền")).toMatchObject({ scheme: "dotted2", label: "2.3" });
+    expect(readLabel("đ) Sở Y tế")).toMatchObject({ scheme: "letter)", value: 5 });
+    expect(readLabel("Điều 2. Hiệu lực")).toMatchObject({ scheme: "article", label: "Điều 2" });
+    expect(readLabel("58.000 tỷ đồng")).toBeNull();
+    expect(readLabel("V/v triển khai")).toBeNull();
+    expect(readLabel("2020 là năm")).toBeNull();
+  });
+});
+
+describe("signers", () => {
+  it("normalises the authority forms, OCR damage included", () => {
+    expect(readAuthority("T/M BAN THƯỜNG VỤ")).toMatchObject({ kind: "TM", onBehalfOf: "BAN THƯỜNG VỤ" });
+    expect(readAuthority("TM. ỦY BAN NHÂN DÂN")).toMatchObject({ kind: "TM" });
+    expect(readAuthority("K/T CHỦ TỊCH")).toMatchObject({ kind: "KT", onBehalfOf: "CHỦ TỊCH" });
+    expect(readAuthority("T/Ł BAN THƯỜNG VỤ")).toMatchObject({ kind: "TL" });
+    expect(readAuthority("TL. CHỦ TỊCH")).toMatchObject({ kind: "TL" });
+    expect(readAuthority("TUQ. CHỦ TỊCH")).toMatchObject({ kind: "TUQ" });
+    expect(readAuthority("Q. GIÁM ĐỐC")).toMatchObject({ kind: "Q" });
+    expect(readAuthority("QUẢNG NGÃI")).toBeNull();
+    expect(readAuthority("Tổ chức thực hiện")).toBeNull();
+  });
+});
+
+describe("deadlines", () => {
+  const ctx = { year: 2025 };
+  it.each([
+    ["hoàn thành trước ngày 30/6/2025", "2025-06-30", "once"],
+    ["chậm nhất đến ngày 01 tháng 7 năm 2028", "2028-07-01", "once"],
+    ["tổ chức trong quý III/2025", "2025-09-30", "once"],
+    ["trong tháng 5/2026", "2026-05-31", "once"],
+    ["hoàn thành trong năm 2026", "2026-12-31", "once"],
+    ["báo cáo trước ngày 15/12", "2025-12-15", "once"],
+    ["báo cáo kết quả hằng năm", null, "annual"],
+    ["tổng hợp hàng năm", null, "annual"],
+    ["định kỳ 6 tháng báo cáo", null, "semiannual"],
+    ["báo cáo hằng quý", null, "quarterly"],
+    ["cập nhật hằng tháng", null, "monthly"],
+    ["định kỳ báo cáo Ban Thường vụ", null, "periodic"],
+    ["thường xuyên theo dõi, đôn đốc", null, "continuous"],
+    ["thường xuyên kiểm tra và định kỳ báo cáo", null, "periodic"],
+  ])("%s", (text, date, recurrence) => {
+    expect(readDeadline(text, ctx)).toMatchObject({ date, recurrence });
+  });
+  it("a date that only names another document is no deadline", () => {
+    expect(readDeadline("thực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị", ctx)).toBeNull();
+  });
+  it("a table cell is read leniently", () => {
+    expect(readDeadline("Quý IV/2025", ctx, true)).toMatchObject({ date: "2025-12-31" });
+    expect(readDeadline("Năm 2026", ctx, true)).toMatchObject({ date: "2026-12-31" });
+    expect(readDeadline("15/8/2025", ctx, true)).toMatchObject({ date: "2025-08-15" });
+    expect(readDeadline("Thường xuyên", ctx, true)).toMatchObject({ date: null, recurrence: "continuous" });
+  });
+});
+
+describe("bodies in sentences", () => {
+  const lead = (s: string) => readBodies(s, 0)?.text ?? null;
+  it("stops a name at the verb", () => {
+    expect(lead("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ")).toBe("Sở Tài chính");
+    expect(lead("Ủy ban nhân dân các xã, phường tổ chức quán triệt")).toBe("Ủy ban nhân dân các xã, phường");
+    expect(lead("Sở Giáo dục và Đào tạo hướng dẫn các trường")).toBe("Sở Giáo dục và Đào tạo");
+    expect(lead("các cơ quan, đơn vị có liên quan triển khai")).toBe("các cơ quan, đơn vị có liên quan");
+  });
+  it("does not take common words for bodies", () => {
+    expect(lead("báo cáo kết quả về Ban Thường vụ")).toBeNull();
+    expect(lead("ban hành kế hoạch")).toBeNull();
+    expect(lead("Tăng cường sự lãnh đạo của Đảng")).toBeNull();
+  });
+  it("splits lists of bodies but keeps groups of kinds together", () => {
+    expect(splitBodies("Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND các xã")).toEqual([
+      "Sở Tài chính",
+      "Sở Kế hoạch và Đầu tư",
+      "UBND các xã",
+    ]);
+    expect(splitBodies("Ban thường vụ các huyện ủy, thị ủy, Đảng ủy trực thuộc Tỉnh ủy")).toEqual([
+      "Ban thường vụ các huyện ủy, thị ủy, Đảng ủy trực thuộc Tỉnh ủy",
+    ]);
+    expect(splitBodies("Đài Phát thanh và Truyền hình tỉnh, Báo Gia Lai")).toEqual([
+      "Đài Phát thanh và Truyền hình tỉnh",
+      "Báo Gia Lai",
+    ]);
+  });
+});
+
+describe("targets", () => {
+  const targetsOf = (line: string) =>
+    parse(`KẾ HOẠCH\nphát triển\n\nI. MỤC TIÊU ĐẾN NĂM 2030\n\n${line}\n`).targets.map(
+      ({ kind, value, low, high, unit, per, year, baseline }) => ({
+        kind,
+        value,
+        low,
+        high,
+        unit,
+        per,
+        year,
+        baseline,
+      }),
+    );
+  it.each([
+    ["- Tỷ lệ hộ dùng nước sạch đạt từ 95% trở lên.", { kind: "min", value: 95, unit: "%", year: 2030 }],
+    ["- Tỷ lệ hộ nghèo đa chiều giảm xuống dưới 1,5%.", { kind: "max", value: 1.5, unit: "%" }],
+    ["- Duy trì 12 trung tâm học tập cộng đồng.", { kind: "exact", value: 12, unit: "trung tâm" }],
+    ["- Tỷ lệ lao động qua đào tạo đạt 70% - 75%.", { kind: "range", low: 70, high: 75 }],
+    ["- Chỉ số PCI thuộc nhóm 15 tỉnh dẫn đầu cả nước.", { kind: "rank", value: 15 }],
+    ["- Đạt 14 bác sĩ trên một vạn dân.", { kind: "rate", value: 14, per: 10000 }],
+    ["- Thu ngân sách tăng bình quân 12%/năm.", { kind: "growth_per_year", value: 12, unit: "%" }],
+    ["- Tỷ lệ đô thị hóa tăng 1,5 điểm phần trăm mỗi năm.", { kind: "increment_per_year", value: 1.5 }],
+    [
+      "- Số hợp tác xã tăng gấp đôi so với năm 2024 (năm 2024 có 120 hợp tác xã).",
+      { kind: "multiple_of_baseline", value: 2, baseline: { value: 120, unit: "hợp tác xã", year: 2024 } },
+    ],
+    [
+      "- Phấn đấu đến năm 2028 có 300 doanh nghiệp khởi nghiệp.",
+      { kind: "exact", value: 300, unit: "doanh nghiệp", year: 2028 },
+    ],
+  ])("%s", (line, expected) => {
+    expect(targetsOf(line)).toContainEqual(expect.objectContaining(expected));
+  });
+  it("figures in a results report are not targets", () => {
+    const doc = parse(
+      "BÁO CÁO\nkết quả năm 2025\n\nI. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n\n- Thu ngân sách đạt 1.250 tỷ đồng, tăng 8% so với cùng kỳ.\n- Đã hỗ trợ 45 hợp tác xã.\n",
+    );
+    expect(doc.targets).toEqual([]);
+  });
+});
+
+describe("whole documents", () => {
+  const letter = [
+    "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "TỈNH QUẢNG NGÃI                          Độc lập - Tự do - Hạnh phúc",
+    "Số:      /UBND-VP                  Quảng Ngãi, ngày    tháng 3 năm 2025",
+    "V/v rà soát hồ sơ chuyển đổi số",
+    "",
+    "Kính gửi:",
+    "- Sở Khoa học và Công nghệ;",
+    "- Ủy ban nhân dân các xã, phường.",
+    "",
+    "Thực hiện Kế hoạch số 88/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:",
+    "",
+    "1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ rà soát hồ sơ, báo cáo trước ngày 30/6/2025.",
+    "",
+    "2. Ủy ban nhân dân các xã, phường thường xuyên cập nhật dữ liệu./.",
+    "",
+    "Nơi nhận:                                  KT. CHỦ TỊCH",
+    "- Như trên;                                 PHÓ CHỦ TỊCH",
+    "- Lưu: VT, KGVX.",
+    "                                            (Đã ký)",
+    "                                            Lê Thị Mai",
+  ].join("\n");
+
+  it("reads a State dispatch with a blank number, a blank day and a two-column signature", () => {
+    const d = parse(letter);
+    expect(d).toMatchObject({
+      system: "state",
+      type: "cong_van",
+      symbol: "/UBND-VP",
+      number: null,
+      date: "2025-03",
+      place: "Quảng Ngãi",
+      issuer: { name: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" },
+      title: "rà soát hồ sơ chuyển đổi số",
+      recipients: ["Sở Khoa học và Công nghệ", "Ủy ban nhân dân các xã, phường"],
+      distribution: ["Như trên", "Lưu: VT, KGVX"],
+      signer: { authority: "KT.", onBehalfOf: "CHỦ TỊCH", role: "PHÓ CHỦ TỊCH", name: "Lê Thị Mai" },
+    });
+    expect(d.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(["symbol-number-missing", "date-incomplete"]),
+    );
+    expect(d.references).toEqual([
+      expect.objectContaining({ symbol: "88/KH-UBND", date: "2025-01-10", relation: "implements" }),
+    ]);
+    expect(d.assignments).toEqual([
+      expect.objectContaining({
+        lead: ["Sở Khoa học và Công nghệ"],
+        cooperating: ["Sở Nội vụ"],
+        deadline: expect.objectContaining({ date: "2025-06-30", recurrence: "once" }),
+      }),
+      expect.objectContaining({
+        lead: ["Ủy ban nhân dân các xã, phường"],
+        deadline: expect.objectContaining({ recurrence: "continuous" }),
+      }),
+    ]);
+    for (const a of d.assignments) expect(d.source.chars).toBeGreaterThanOrEqual(a.span[1]);
+    const span = d.assignments[0]?.span as [number, number];
+    expect(letter.normalize("NFC").slice(span[0], span[1])).toContain("Sở Nội vụ");
+  });
+
+  it("keeps an appendix task table out of the sections and reads its rows", () => {
+    const doc = parse(
+      [
+        "KẾ HOẠCH",
+        "chuyển đổi số năm 2025",
+        "",
+        "I. MỤC ĐÍCH",
+        "Bảo đảm tiến độ.",
+        "",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Trần Văn Bình",
+        "",
+        "PHỤ LỤC",
+        "DANH MỤC NHIỆM VỤ",
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |",
+        "|---|---|---|---|---|---|",
+        "| 1 | Xây dựng kho dữ liệu dùng chung | Sở Khoa học và Công nghệ | Sở Tài chính; Sở Nội vụ | Quý III/2025 | Kho dữ liệu |",
+        "| 2 | Số hóa hồ sơ một cửa | UBND các xã, phường | Văn phòng UBND tỉnh | Thường xuyên | Hồ sơ điện tử |",
+      ].join("\n"),
+    );
+    expect(doc.sections.map((s) => s.label)).toEqual(["I"]);
+    expect(doc.appendices).toHaveLength(1);
+    expect(doc.appendices[0]?.tables?.[0]).toHaveLength(3);
+    expect(doc.assignments).toEqual([
+      expect.objectContaining({
+        lead: ["Sở Khoa học và Công nghệ"],
+        cooperating: ["Sở Tài chính", "Sở Nội vụ"],
+        output: "Kho dữ liệu",
+        deadline: expect.objectContaining({ date: "2025-09-30" }),
+      }),
+      expect.objectContaining({
+        lead: ["UBND các xã, phường"],
+        deadline: expect.objectContaining({ recurrence: "continuous" }),
+      }),
+    ]);
+  });
+});
