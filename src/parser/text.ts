@@ -94,6 +94,7 @@ export function unaccent(s: string): string {
 }
 
 const ODD_SPACE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: converters leave control characters; they are blanked on purpose
   /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f]/g;
 const EMPHASIS = /[*_`]|\\(?=[*_#.\-()[\]|`>])/g;
 const LINE_MARK = /^([ \t]*)([#>]+)/gm;
