@@ -31,7 +31,7 @@ export function claimPageFurniture(doc: DocText): number {
     }
     // running heads are short lines; body lines are not counted
     if (trimmed.length > 90 || trimmed.length < 8) continue;
-    const key = trimmed.replace(/\s+/g, " ");
+    const key = trimmed;
     if (/^[-–+•\d]/.test(key)) continue;
     const list = seen.get(key);
     if (list) list.push(line);

@@ -50,9 +50,10 @@ function dateFrom(m: RegExpExecArray, at: number): string | null {
 }
 
 function typeBefore(lowBefore: string): DocumentType | null {
-  const m = /([\p{L} ]{2,20}?) (?:số|số:)\s*$/u.exec(lowBefore.slice(-30));
+  const tail = lowBefore.slice(-30);
+  const m = /\ssố:?\s*$/.exec(tail);
   if (!m) return null;
-  const words = (m[1] as string).trim();
+  const words = tail.slice(0, m.index);
   for (const [name, type] of TYPE_NAMES) if (words.endsWith(name)) return type;
   return null;
 }

@@ -13,18 +13,62 @@ export interface Line {
 }
 
 /**
- * A piece of text whose every character remembers its offset in the source: `offsets[base + i]`
- * (slices share the array), or `base + i` when the piece is a contiguous stretch of the source
- * (`offsets` null, no allocation).
+ * A piece of text whose every character remembers its offset in the source. A contiguous stretch of
+ * the source has no map (offset of character i = base + i). Otherwise `map` holds flat pairs
+ * [textIndex, sourceOffset] where contiguous segments start, and `base` is where this piece starts in
+ * the mapped text: slices share the map. Segments are few (one per joined line or collapsed gap).
  */
 export interface Piece {
   text: string;
-  offsets: number[] | null;
+  map: number[] | null;
   base: number;
 }
 
 export function offsetAt(p: Piece, i: number): number {
-  return p.offsets ? (p.offsets[p.base + i] as number) : p.base + i;
+  const map = p.map;
+  if (!map) return p.base + i;
+  const t = p.base + i;
+  let lo = 0;
+  let hi = map.length / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((map[2 * mid] as number) <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return (map[2 * lo + 1] as number) + (t - (map[2 * lo] as number));
+}
+
+/** Builds a mapped piece from stretches of source text and single virtual characters. */
+class PieceBuilder {
+  private readonly parts: string[] = [];
+  private readonly map: number[] = [];
+  private length = 0;
+  private nextSource = -1;
+
+  /** Appends `text`, whose characters stand at source offsets source, source + 1, … */
+  add(text: string, source: number): void {
+    if (text.length === 0) return;
+    if (source !== this.nextSource) this.map.push(this.length, source);
+    this.parts.push(text);
+    this.length += text.length;
+    this.nextSource = source + text.length;
+  }
+
+  /** Appends one character that stands for the source offset `source` (a joining space). */
+  addChar(ch: string, source: number): void {
+    this.map.push(this.length, source);
+    this.parts.push(ch);
+    this.length += 1;
+    this.nextSource = -1;
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  build(): Piece {
+    return { text: this.parts.join(""), map: this.map.length > 0 ? this.map : [0, 0], base: 0 };
+  }
 }
 
 const OLD_TONES: Record<string, string> = {
@@ -93,18 +137,17 @@ export function unaccent(s: string): string {
   return s.normalize("NFD").replace(DIACRITICS, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
-const ODD_SPACE =
+// Odd spaces, control characters, markdown emphasis and escapes: each becomes one space.
+const BLANKED =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: converters leave control characters; they are blanked on purpose
-  /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f]/g;
-const EMPHASIS = /[*_`]|\\(?=[*_#.\-()[\]|`>])/g;
+  /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f*_`]|\\(?=[*_#.\-()[\]|`>])/g;
 const LINE_MARK = /^([ \t]*)([#>]+)/gm;
 
 /** Blanks markdown marks and odd spaces without changing the length. */
 function blankMarkup(src: string): string {
-  return src
-    .replace(ODD_SPACE, " ")
-    .replace(EMPHASIS, " ")
-    .replace(LINE_MARK, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length));
+  const out = src.replace(BLANKED, " ");
+  if (!out.includes("#") && !out.includes(">")) return out;
+  return out.replace(LINE_MARK, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length));
 }
 
 export class DocText {
@@ -217,23 +260,18 @@ export class DocText {
   /** Unclaimed characters of [start, end) with their offsets; claimed runs become one space. */
   visiblePiece(start: number, end: number): Piece {
     if (!this.anyClaimed(start, end)) return rawPiece(this, start, end);
-    let text = "";
-    const offs: number[] = [];
+    const out = new PieceBuilder();
     let gap = false;
     for (let i = start; i < end; i++) {
       if (this.mask[i] === 1) {
         gap = true;
         continue;
       }
-      if (gap && text.length > 0) {
-        text += " ";
-        offs.push(i);
-      }
+      if (gap && out.size > 0) out.addChar(" ", i);
       gap = false;
-      text += this.work[i];
-      offs.push(i);
+      out.add(this.work[i] as string, i);
     }
-    return { text, offsets: offs, base: 0 };
+    return out.build();
   }
 }
 
@@ -245,75 +283,87 @@ export interface Range {
 }
 
 /**
- * The unclaimed text of consecutive ranges (lines of a paragraph) in one pass: whitespace runs and
- * claimed characters collapse to one space, ranges are joined by a space, the result is trimmed.
+ * The unclaimed text of consecutive ranges (lines of a paragraph): whitespace runs and claimed
+ * characters collapse to one space, ranges are joined by a space, the result is trimmed.
  */
 export function collapseRanges(doc: DocText, ranges: Range[]): Piece {
+  const out = new PieceBuilder();
   const work = doc.work;
-  const mask = doc.mask;
-  const anyMask = ranges.some((r) => doc.anyClaimed(r.start, r.end));
-  // offsets, mirroring the collapse of the text: one per kept character, one per kept space
-  const offsets: number[] = [];
   let pending = -1;
-  let chars: string[] | null = anyMask ? [] : null;
   for (const r of ranges) {
-    const start = r.start;
-    const end = r.end;
     if (r.glue) pending = -1;
-    else if (offsets.length > 0 && pending < 0) pending = start;
-    for (let i = start; i < end; i++) {
-      const c = work.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || (anyMask && mask[i] === 1)) {
-        if (offsets.length > 0 && pending < 0) pending = i;
-        continue;
+    else if (out.size > 0 && pending < 0) pending = r.start;
+    if (doc.anyClaimed(r.start, r.end)) {
+      for (let i = r.start; i < r.end; i++) {
+        const c = work.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13 || doc.mask[i] === 1) {
+          if (out.size > 0 && pending < 0) pending = i;
+          continue;
+        }
+        if (pending >= 0) {
+          out.addChar(" ", pending);
+          pending = -1;
+        }
+        out.add(work[i] as string, i);
       }
+      continue;
+    }
+    // words separated by single spaces are contiguous in the source: one stretch each
+    const raw = work.slice(r.start, r.end);
+    WORD_RUNS.lastIndex = 0;
+    for (let m = WORD_RUNS.exec(raw); m; m = WORD_RUNS.exec(raw)) {
+      if (m.index > 0 && out.size > 0 && pending < 0) pending = r.start + m.index - 1;
       if (pending >= 0) {
-        offsets.push(pending);
-        chars?.push(" ");
+        out.addChar(" ", pending);
         pending = -1;
       }
-      offsets.push(i);
-      chars?.push(work[i] as string);
+      out.add(m[0], r.start + m.index);
     }
+    if (out.size > 0 && pending < 0 && WORD_RUNS_END.test(raw)) pending = r.end - 1;
   }
-  let text: string;
-  if (chars) text = chars.join("");
-  else {
-    let raw = "";
-    for (const r of ranges) {
-      const part = work.slice(r.start, r.end);
-      raw = r.glue ? raw.trimEnd() + part.trimStart() : raw.length > 0 ? `${raw} ${part}` : part;
-    }
-    text = raw.replace(/[ \t\r\n]+/g, " ").trim();
-  }
-  chars = null;
-  return { text, offsets, base: 0 };
+  return out.build();
 }
+
+const WORD_RUNS = /[^ \t\r\n]+(?: [^ \t\r\n]+)*/g;
+const WORD_RUNS_END = /[ \t\r\n]$/;
 
 /** A piece of text of `work`, without mask. */
 export function rawPiece(doc: DocText, start: number, end: number): Piece {
-  return { text: doc.work.slice(start, end), offsets: null, base: start };
+  return { text: doc.work.slice(start, end), map: null, base: start };
 }
 
 /** Joins pieces with a separator; separator characters take the offset of the end of the left piece. */
 export function joinPieces(pieces: Piece[], sep: string): Piece {
-  const offsets: number[] = [];
-  const texts: string[] = [];
+  const out = new PieceBuilder();
   pieces.forEach((p, idx) => {
-    if (idx > 0) {
+    if (idx > 0 && sep.length > 0) {
       const prev = pieces[idx - 1] as Piece;
       const at = prev.text.length > 0 ? offsetAt(prev, prev.text.length - 1) + 1 : 0;
-      texts.push(sep);
-      for (let j = 0; j < sep.length; j++) offsets.push(at);
+      for (const ch of sep) out.addChar(ch, at);
     }
-    texts.push(p.text);
-    for (let i = 0; i < p.text.length; i++) offsets.push(offsetAt(p, i));
+    appendPiece(out, p);
   });
-  return { text: texts.join(""), offsets, base: 0 };
+  return out.build();
+}
+
+function appendPiece(out: PieceBuilder, p: Piece): void {
+  if (!p.map) {
+    out.add(p.text, p.base);
+    return;
+  }
+  // walk the segments that cover [base, base + length)
+  let i = 0;
+  while (i < p.text.length) {
+    const src = offsetAt(p, i);
+    let j = i + 1;
+    while (j < p.text.length && offsetAt(p, j) === src + (j - i)) j++;
+    out.add(p.text.slice(i, j), src);
+    i = j;
+  }
 }
 
 export function slicePiece(p: Piece, start: number, end: number): Piece {
-  return { text: p.text.slice(start, end), offsets: p.offsets, base: p.base + start };
+  return { text: p.text.slice(start, end), map: p.map, base: p.base + start };
 }
 
 export function trimPiece(p: Piece): Piece {
@@ -324,30 +374,13 @@ export function trimPiece(p: Piece): Piece {
   return s === 0 && e === p.text.length ? p : slicePiece(p, s, e);
 }
 
-/** Collapses every whitespace run to one space (offsets of the first whitespace kept), trimmed. */
-export function collapsePiece(p: Piece): Piece {
-  const src = p.text;
-  const text = src.replace(/[ \t\n\r]+/g, " ").trim();
-  const offsets: number[] = [];
-  const n = src.length;
-  let i = 0;
-  while (i < n && isSpace(src.charCodeAt(i))) i++;
-  while (i < n && offsets.length < text.length) {
-    if (isSpace(src.charCodeAt(i))) {
-      offsets.push(offsetAt(p, i));
-      while (i < n && isSpace(src.charCodeAt(i))) i++;
-    } else offsets.push(offsetAt(p, i++));
-  }
-  return { text, offsets, base: 0 };
-}
-
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Source span [start, end) of the characters [a, b) of a piece. */
 export function spanOf(p: Piece, a = 0, b = p.text.length): [number, number] {
-  if (p.text.length === 0) return p.offsets ? [0, 0] : [p.base, p.base];
+  if (p.text.length === 0) return p.map ? [0, 0] : [p.base, p.base];
   const s = offsetAt(p, Math.min(a, p.text.length - 1));
   const e = offsetAt(p, Math.max(a, Math.min(b, p.text.length) - 1)) + 1;
   return [s, Math.max(s, e)];
