@@ -36,6 +36,25 @@ export const catalog = {
     vi: "Nhận dạng chữ (OCR) trang {page}/{pages}",
     en: "Recognising text (OCR) page {page}/{pages}",
   },
+  // Services (import, review, edits)
+  "not-found": { vi: "Không tìm thấy {entity} {id}", en: "{entity} {id} not found" },
+  "stale-version": {
+    vi: "Dữ liệu {entity} {id} đã được người khác cập nhật (phiên bản {actual}, bạn sửa phiên bản {expected}); hãy tải lại rồi sửa lại",
+    en: "{entity} {id} was changed by someone else (version {actual}, you edited version {expected}); reload and edit again",
+  },
+  "invalid-input": { vi: "Dữ liệu không hợp lệ: {detail}", en: "Invalid input: {detail}" },
+  "duplicate-document": {
+    vi: "Văn bản {symbol} ngày {date} đã có trong hệ thống (mã {existingId})",
+    en: "Document {symbol} of {date} is already in the system (id {existingId})",
+  },
+  "duplicate-file": {
+    vi: "Tệp này đã được nhập trước đây (văn bản mã {existingId})",
+    en: "This file was imported before (document id {existingId})",
+  },
+  "document-not-draft": {
+    vi: "Văn bản {id} đã ban hành trong hệ thống, không thể sửa bản nháp",
+    en: "Document {id} is already published; its draft cannot be changed",
+  },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",

@@ -229,7 +229,7 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       copies.push(copy);
       continue;
     }
-    const appendix = readAppendix(doc, block);
+    const appendix = readAppendix(doc, block, appendices.length + 1);
     appendixTrees.push({ tree: appendix.tree, block, index: appendices.length });
     appendices.push(appendix.appendix);
   }
@@ -413,6 +413,7 @@ function clampSpans(warnings: Warning[], length: number): Warning[] {
 function readAppendix(
   doc: DocText,
   block: TailBlock,
+  ordinal: number,
 ): { appendix: Appendix; tree: ReturnType<typeof buildSections> } {
   const anchor = doc.lines[block.anchor] as Line;
   const titleLines: string[] = [clean(doc.visible(anchor))];
@@ -432,7 +433,7 @@ function readAppendix(
   }
   const layout = measureLayout(doc, i, block.end);
   const paras = buildParagraphs(doc, i, block.end, layout);
-  const tree = buildSections(paras);
+  const tree = buildSections(paras, `a${ordinal}:`);
   const tables: string[][][] = [];
   let current: string[][] | null = null;
   for (const p of paras) {

@@ -31,6 +31,7 @@ export type Where = "title" | "opening" | "body";
 
 interface Mention {
   symbol: string;
+  carriesOut?: string;
   type: DocumentType | null;
   date: string | null;
   issuer: string | null;
@@ -78,6 +79,8 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
   let prevEnd = -1;
   let prevImplementing = false;
   let inDescription = false;
+  // the document being described ("Công văn số 2400-CV/HU … về triển khai thực hiện Kết luận số 69")
+  let described: Mention | null = null;
   for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
     const symbol = normaliseSymbol(m[0]);
     const start = m.index;
@@ -87,11 +90,24 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
       inDescription = false;
       prevImplementing = false;
       prevEnd = -1;
+      described = null;
     }
     const before = low.slice(Math.max(sentenceStart, start - 60), start);
     const between = prevEnd >= 0 ? low.slice(prevEnd, start) : "";
-    if (prevEnd >= 0 && /\svề\s|“|"|\(|\sgắn với\s|\skèm theo\s/.test(between)) inDescription = true;
+    if (prevEnd >= 0 && /\svề\s|“|"|\(|\sgắn với\s|\skèm theo\s/.test(between)) {
+      inDescription = true;
+      described = out[out.length - 1] ?? null;
+    }
+    // only the first mention inside a description says what the described document carries out
+    if (described && described !== out[out.length - 1]) described = null;
     const typeWordless = before.replace(TYPE_WORD_BEFORE, "");
+    const carriedOut =
+      where !== "body" &&
+      inDescription &&
+      described &&
+      !described.carriesOut &&
+      IMPLEMENTING.test(typeWordless) &&
+      !/gắn với/.test(between);
     let implementing = false;
     if (!inDescription) {
       if (IMPLEMENTING.test(typeWordless) && !RETROSPECTIVE.test(typeWordless)) implementing = true;
@@ -112,6 +128,7 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
       /^\d+[a-z]?(?:\/\d{4})?\/([A-Za-zĐđ]+)-/.exec(symbol)?.[1];
     const isParty = /^\d+[a-z]?-/.test(symbol);
     const type = typeBefore(low.slice(0, start)) ?? (code ? typeFromCode(code, isParty || party) : null);
+    if (carriedOut && described) described.carriesOut = symbol;
     out.push({
       symbol,
       type: type ?? (/^\d+[a-z]?\/[A-ZĐ]+-/.test(symbol) && !code ? "cong_van" : null),
@@ -181,6 +198,7 @@ export function findReferences(input: ReferenceInput): Reference[] {
       date: mentions.find((m) => m.date)?.date ?? null,
       issuer: mentions.find((m) => m.issuer)?.issuer ?? null,
       relation: implementing ? "implements" : "cites",
+      carriesOut: mentions.find((m) => m.carriesOut)?.carriesOut ?? null,
       span: (fromOpening ?? fromTitle ?? first).span,
       rank,
     });

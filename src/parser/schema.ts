@@ -95,6 +95,8 @@ export const referenceSchema = z.object({
   date: nullableString,
   issuer: nullableString.optional(),
   relation: z.enum(["implements", "cites"]),
+  /** Extension: the document the referenced one itself carries out, as this text describes it. */
+  carriesOut: nullableString.optional(),
   span: spanSchema,
 });
 

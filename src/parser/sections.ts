@@ -55,7 +55,7 @@ export interface SectionTree {
   roots: SectionNode[];
 }
 
-export function buildSections(paras: Paragraph[]): SectionTree {
+export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree {
   const preamble: Paragraph[] = [];
   const roots: SectionNode[] = [];
   const stack: Open[] = [];
@@ -75,8 +75,8 @@ export function buildSections(paras: Paragraph[]): SectionTree {
     );
     const { heading, rest } = splitHeading(afterLabel.text.length > 0 ? afterLabel : body);
     const path = [...stack.slice(0, depth).map((o) => o.label.label), label.label].join("/");
-    let id = `s:${path}`;
-    for (let n = 2; ids.has(id); n++) id = `s:${path}~${n}`;
+    let id = `${idPrefix}${path}`;
+    for (let n = 2; ids.has(id); n++) id = `${idPrefix}${path}~${n}`;
     ids.add(id);
     const node: SectionNode = {
       id,

@@ -13,6 +13,7 @@ CREATE TABLE "document_links" (
 	"to_date" text,
 	"to_type" text,
 	"to_issuer" text,
+	"to_parent_symbol" text,
 	"relation" text NOT NULL,
 	"rank" integer DEFAULT 0 NOT NULL,
 	"review_state" text DEFAULT 'proposed' NOT NULL

@@ -83,6 +83,9 @@ export const documentLinks = pgTable(
     toDate: text(),
     toType: text(),
     toIssuer: text(),
+    // what the referenced document itself carries out, as this document describes it: places a
+    // referenced-but-not-imported document in the cascade
+    toParentSymbol: text(),
     relation: text().notNull(),
     rank: integer().notNull().default(0),
     reviewState: text().notNull().default("proposed"),

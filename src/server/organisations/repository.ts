@@ -1,0 +1,195 @@
+// SQL for organisations: the reference data, the directory the resolver works on, subtrees, groups.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { rows } from "../../db/rows.ts";
+import { organisationAliases, organisationSuccessors, organisations } from "../../db/schema/organisations.ts";
+import { nameKey, searchKey } from "../../domain/names.ts";
+import type { DirectoryOrg, GroupSpec } from "../../domain/resolver.ts";
+
+export interface OrganisationInput {
+  code: string | null;
+  name: string;
+  kind: string;
+  level: string;
+  parentCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  successorCodes: string[];
+  aliases: string[];
+}
+
+/**
+ * Inserts organisations given with codes and parent codes (parents before children or in the same
+ * batch), their aliases and successor links. Existing codes are kept as they are. Returns code → id.
+ */
+export async function insertOrganisations(db: Db, input: OrganisationInput[]): Promise<Map<string, number>> {
+  const codes = input.map((o) => o.code).filter((c): c is string => c !== null);
+  const ids = new Map<string, number>();
+  const paths = new Map<number, string>();
+  for (let i = 0; i < codes.length; i += 5000) {
+    const existing = await db
+      .select({ id: organisations.id, code: organisations.code, path: organisations.path })
+      .from(organisations)
+      .where(inArray(organisations.code, codes.slice(i, i + 5000)));
+    for (const e of existing) {
+      if (e.code) ids.set(e.code, e.id);
+      paths.set(e.id, e.path);
+    }
+  }
+  const pending = input.filter((o) => o.code === null || !ids.has(o.code));
+  // parents first: order by depth of the code chain within the batch
+  const byCode = new Map(pending.filter((o) => o.code).map((o) => [o.code as string, o]));
+  const depth = (o: OrganisationInput, guard = 0): number =>
+    o.parentCode && byCode.has(o.parentCode) && guard < 20
+      ? 1 + depth(byCode.get(o.parentCode) as OrganisationInput, guard + 1)
+      : 0;
+  const ordered = [...pending].sort((a, b) => depth(a) - depth(b));
+  for (let i = 0; i < ordered.length; ) {
+    const d = depth(ordered[i] as OrganisationInput);
+    const batch: OrganisationInput[] = [];
+    while (i < ordered.length && depth(ordered[i] as OrganisationInput) === d && batch.length < 2000)
+      batch.push(ordered[i++] as OrganisationInput);
+    const inserted = await db
+      .insert(organisations)
+      .values(
+        batch.map((o) => {
+          const parentId = o.parentCode ? (ids.get(o.parentCode) ?? null) : null;
+          return {
+            code: o.code,
+            name: o.name,
+            kind: o.kind,
+            level: o.level,
+            parentId,
+            validFrom: o.validFrom,
+            validTo: o.validTo,
+            searchKey: searchKey(o.name),
+            path: parentId !== null ? (paths.get(parentId) ?? "/") : "/",
+          };
+        }),
+      )
+      .returning({ id: organisations.id, code: organisations.code, path: organisations.path });
+    const pathUpdates: { id: number; path: string }[] = [];
+    for (const r of inserted) {
+      if (r.code) ids.set(r.code, r.id);
+      const path = `${r.path}${r.id}/`;
+      paths.set(r.id, path);
+      pathUpdates.push({ id: r.id, path });
+    }
+    if (pathUpdates.length > 0) {
+      const updated = pathUpdates.map((p) => p.id);
+      await db.execute(
+        sql`update organisations set path = path || id::text || '/' where id = any(${updated}::int[])`,
+      );
+    }
+    const aliasRows = batch.flatMap((o) => {
+      const id = o.code ? ids.get(o.code) : undefined;
+      if (id === undefined) return [];
+      const keys = new Map<string, string>();
+      for (const a of [o.name, ...o.aliases]) keys.set(nameKey(a), a);
+      return [...keys].map(([aliasKey, alias]) => ({ organisationId: id, alias, aliasKey }));
+    });
+    for (let k = 0; k < aliasRows.length; k += 5000)
+      await db
+        .insert(organisationAliases)
+        .values(aliasRows.slice(k, k + 5000))
+        .onConflictDoNothing();
+  }
+  const successorRows = input.flatMap((o) =>
+    o.successorCodes
+      .map((s) => ({ predecessorId: ids.get(o.code ?? ""), successorId: ids.get(s), since: o.validTo }))
+      .filter(
+        (r): r is { predecessorId: number; successorId: number; since: string | null } =>
+          r.predecessorId !== undefined && r.successorId !== undefined,
+      ),
+  );
+  for (let k = 0; k < successorRows.length; k += 5000)
+    await db
+      .insert(organisationSuccessors)
+      .values(successorRows.slice(k, k + 5000))
+      .onConflictDoNothing();
+  return ids;
+}
+
+/** Every organisation with its alias keys: what the resolver works on. */
+export async function loadDirectory(db: Db): Promise<DirectoryOrg[]> {
+  const list = await rows<{
+    id: number;
+    name: string;
+    kind: string;
+    level: string;
+    parent_id: number | null;
+    valid_from: string | null;
+    valid_to: string | null;
+    keys: string[] | null;
+  }>(
+    db,
+    sql`select o.id, o.name, o.kind, o.level, o.parent_id, o.valid_from::text as valid_from, o.valid_to::text as valid_to,
+               array_agg(a.alias_key) filter (where a.alias_key is not null) as keys
+        from organisations o left join organisation_aliases a on a.organisation_id = o.id
+        where not o.is_group
+        group by o.id`,
+  );
+  return list.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    level: r.level,
+    parentId: r.parent_id,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    aliasKeys: r.keys ?? [],
+  }));
+}
+
+/** The organisation group standing for a group phrase whose members are not yet known. */
+export async function groupFor(db: Db, spec: GroupSpec, phrase: string): Promise<number> {
+  const memberKind = [...spec.memberKinds, spec.ofKind ?? ""].join("|");
+  const existing = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.isGroup, true),
+        eq(organisations.groupMemberKind, memberKind),
+        spec.scopeId === null
+          ? sql`${organisations.groupScopeId} is null`
+          : eq(organisations.groupScopeId, spec.scopeId),
+        eq(organisations.level, spec.level),
+      ),
+    )
+    .limit(1);
+  if (existing[0]) return existing[0].id;
+  const scopePath =
+    spec.scopeId === null
+      ? "/"
+      : ((
+          await db
+            .select({ path: organisations.path })
+            .from(organisations)
+            .where(eq(organisations.id, spec.scopeId))
+        )[0]?.path ?? "/");
+  const [row] = await db
+    .insert(organisations)
+    .values({
+      name: phrase,
+      kind: "group",
+      level: spec.level,
+      parentId: spec.scopeId,
+      path: scopePath,
+      isGroup: true,
+      groupMemberKind: memberKind,
+      groupScopeId: spec.scopeId,
+      searchKey: searchKey(phrase),
+    })
+    .returning({ id: organisations.id, path: organisations.path });
+  const id = (row as { id: number }).id;
+  await db
+    .update(organisations)
+    .set({ path: `${scopePath}${id}/` })
+    .where(eq(organisations.id, id));
+  await db
+    .insert(organisationAliases)
+    .values({ organisationId: id, alias: phrase, aliasKey: nameKey(phrase) })
+    .onConflictDoNothing();
+  return id;
+}
