@@ -107,12 +107,10 @@ function headAt(tokens: Token[], i: number): number {
       // "các" begins a body only before a kind of body: "các sở, ban, ngành", "các cơ quan"
       const n1 = tokens[i + 1]?.low ?? "";
       const n2 = `${n1} ${tokens[i + 2]?.low ?? ""}`;
-      if (
-        !GROUP_KINDS.has(n1) &&
-        !GROUP_KINDS.has(n2) &&
-        !HEADS.some((hh) => hh[0] !== "các" && matchSeq(tokens, i + 1, hh))
-      )
-        return 0;
+      // the kind belongs to the head: "các chi bộ", "các đảng đoàn"
+      if (GROUP_KINDS.has(n2)) return 3;
+      if (GROUP_KINDS.has(n1)) return 2;
+      if (!HEADS.some((hh) => hh[0] !== "các" && matchSeq(tokens, i + 1, hh))) return 0;
     }
     return h.length;
   }
@@ -168,11 +166,10 @@ export function readBodies(text: string, from: number, limit = text.length): Bod
   if (!HEAD_START.test(text)) return null;
   const tokens = tokenize(text, from, Math.min(limit, from + 320));
   if (tokens.length === 0) return null;
-  let i = 0;
-  const head = headAt(tokens, 0);
-  if (head === 0) return null;
-  i = head;
-  let lastWord = head - 1;
+  const first = headAt(tokens, 0);
+  if (first === 0) return null;
+  let i = first;
+  let lastWord = first - 1;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
     if (t.text === ";" && headAt(tokens, i + 1) > 0) {
@@ -198,17 +195,19 @@ export function readBodies(text: string, from: number, limit = text.length): Bod
     // Vietnamese names capitalise the first syllable of each word: "Hội đồng", "Giáo dục và Đào tạo"
     const afterCapital =
       i > 0 && /^\p{Lu}/u.test((tokens[i - 1] as Token).text) && /^\p{Ll}+\.?$/u.test(t.text);
-    if (!capital && !afterCapital && !NAME_WORDS.has(t.low.replace(/[.]+$/, "")) && headAt(tokens, i) === 0)
-      break;
-    lastWord = i;
-    i++;
+    const head = capital || afterCapital ? 0 : headAt(tokens, i);
+    if (!capital && !afterCapital && !NAME_WORDS.has(t.low.replace(/[.]+$/, "")) && head === 0) break;
+    // a head inside a list ("Cấp ủy, người đứng đầu") is taken whole
+    const step = Math.max(1, head);
+    lastWord = i + step - 1;
+    i += step;
     if (/\.$/.test(t.text) && !/^[A-ZĐ]{1,4}\.$/.test(t.text)) break;
   }
   if (lastWord < 0) return null;
-  const first = tokens[0] as Token;
+  const firstToken = tokens[0] as Token;
   const last = tokens[lastWord] as Token;
-  const raw = text.slice(first.start, last.end).replace(/[.,]+$/, "");
-  return { start: first.start, end: first.start + raw.length, text: raw.trim() };
+  const raw = text.slice(firstToken.start, last.end).replace(/[.,]+$/, "");
+  return { start: firstToken.start, end: firstToken.start + raw.length, text: raw.trim() };
 }
 
 const SPLIT_AFTER_AND =

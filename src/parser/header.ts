@@ -291,6 +291,8 @@ export function claimTypeLine(doc: DocText, from: number, to: number): TypeLine 
       body = clean(rest.text.slice(ofMatch[0].length, bodyEnd));
       rest = ve ? trimPiece(slicePiece(rest, ve.index + 1, rest.text.length)) : slicePiece(rest, 0, 0);
     }
+    // "CHƯƠNG TRÌNH HÀNH ĐỘNG", "NGHỊ QUYẾT LIÊN TỊCH": the qualifier is part of the type name
+    if (/^(HÀNH ĐỘNG|LIÊN TỊCH|PHỐI HỢP|CHUYÊN ĐỀ|CÔNG TÁC)$/u.test(rest.text)) rest = slicePiece(rest, 0, 0);
     doc.claim(line.start, line.end);
     doc.kinds[i] = "type";
     if (body === null) {

@@ -22,8 +22,10 @@ const DATE_BEFORE = new RegExp(
 );
 const IMPLEMENTING =
   /(?:^|[\s,(])(thực hiện|triển khai|quán triệt|cụ thể hóa|thi hành|hướng dẫn thực hiện)(?: (?:tốt|có hiệu quả|nghiêm túc|nghiêm|đầy đủ|hiệu quả))?(?: (?:các nội dung của|nội dung|các))?\s*$/;
+// the type name before a symbol, with the qualifiers type names take ("Chương trình hành động số")
+const QUALIFIERS = "(?: hành động| liên tịch| phối hợp| chuyên đề| công tác)?";
 const TYPE_WORD_BEFORE = new RegExp(
-  `(?:${TYPE_NAMES.map(([name]) => name).join("|")})?\\s*(?:số\\s*:?)?\\s*$`,
+  `(?:(?:${TYPE_NAMES.map(([name]) => name).join("|")})${QUALIFIERS})?\\s*(?:số\\s*:?)?\\s*$`,
 );
 const RETROSPECTIVE = /sau \S+ năm (thực hiện|triển khai)\s*$/;
 
@@ -54,7 +56,7 @@ function typeBefore(lowBefore: string): DocumentType | null {
   const tail = lowBefore.slice(-30);
   const m = /\ssố:?\s*$/.exec(tail);
   if (!m) return null;
-  const words = tail.slice(0, m.index);
+  const words = tail.slice(0, m.index).replace(new RegExp(`${QUALIFIERS}$`), "");
   for (const [name, type] of TYPE_NAMES) if (words.endsWith(name)) return type;
   return null;
 }

@@ -204,6 +204,7 @@ export const GROUP_KINDS = new Set([
  */
 export const DUTY_VERBS = [
   "chủ trì",
+  "trực tiếp",
   "phối hợp",
   "lãnh đạo",
   "chỉ đạo",
