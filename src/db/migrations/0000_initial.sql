@@ -122,6 +122,7 @@ CREATE TABLE "organisations" (
 	"level" text NOT NULL,
 	"parent_id" integer,
 	"path" text DEFAULT '/' NOT NULL,
+	"province_id" integer,
 	"valid_from" date,
 	"valid_to" date,
 	"is_group" boolean DEFAULT false NOT NULL,
@@ -346,6 +347,7 @@ CREATE UNIQUE INDEX "organisations_code_key" ON "organisations" USING btree ("co
 CREATE INDEX "organisations_parent_idx" ON "organisations" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "organisations_path_idx" ON "organisations" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind","level");--> statement-breakpoint
+CREATE INDEX "organisations_province_idx" ON "organisations" USING btree ("province_id");--> statement-breakpoint
 CREATE INDEX "dissemination_document_idx" ON "dissemination_sessions" USING btree ("document_id","organisation_id");--> statement-breakpoint
 CREATE INDEX "inspections_document_idx" ON "inspections" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "reporting_cycles_document_idx" ON "reporting_cycles" USING btree ("document_id");--> statement-breakpoint

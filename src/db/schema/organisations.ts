@@ -24,6 +24,8 @@ export const organisations = pgTable(
     level: text().notNull(),
     parentId: integer().references((): AnyPgColumn => organisations.id),
     path: text().notNull().default("/"),
+    // the province (administrative unit) the organisation belongs to: rollups by province need no walk
+    provinceId: integer(),
     validFrom: date({ mode: "string" }),
     validTo: date({ mode: "string" }),
     // An organisation group ("UBND các xã thuộc huyện X"): its members are the organisations of
@@ -41,6 +43,7 @@ export const organisations = pgTable(
     index("organisations_parent_idx").on(t.parentId),
     index("organisations_path_idx").on(t.path.op("text_pattern_ops")),
     index("organisations_kind_idx").on(t.kind, t.level),
+    index("organisations_province_idx").on(t.provinceId),
   ],
 );
 

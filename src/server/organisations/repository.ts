@@ -80,6 +80,7 @@ export async function insertOrganisations(db: Db, input: OrganisationInput[]): P
       await db.execute(
         sql`update organisations set path = path || id::text || '/' where id = any(${updated}::int[])`,
       );
+      await setProvinces(db, updated);
     }
     const aliasRows = batch.flatMap((o) => {
       const id = o.code ? ids.get(o.code) : undefined;
@@ -108,6 +109,16 @@ export async function insertOrganisations(db: Db, input: OrganisationInput[]): P
       .values(successorRows.slice(k, k + 5000))
       .onConflictDoNothing();
   return ids;
+}
+
+/** Sets `province_id`: the nearest ancestor (or self) that is a province-level administrative unit. */
+export async function setProvinces(db: Db, ids: number[]): Promise<void> {
+  await db.execute(sql`
+    update organisations o set province_id = (
+      select p.id from organisations p
+      where p.kind = 'administrative_unit' and p.level = 'province' and o.path like p.path || '%'
+      order by length(p.path) desc limit 1)
+    where o.id = any(${ids}::int[])`);
 }
 
 /** Every organisation with its alias keys: what the resolver works on. */
