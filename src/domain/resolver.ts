@@ -129,25 +129,25 @@ function pick(
 }
 
 // Kinds named in group phrases: "các sở, ban, ngành", "UBND các xã, thị trấn", "các huyện ủy".
-const GROUP_KINDS: [RegExp, string[], string][] = [
-  [/\b(huyện ủy|thị ủy|thành ủy|quận ủy)\b/, ["party_committee"], "district"],
-  [/\bủy ban nhân dân các (xã|phường|thị trấn|đặc khu)/, ["peoples_committee"], "commune"],
-  [/\bủy ban nhân dân các (huyện|thị xã|thành phố)/, ["peoples_committee"], "district"],
-  [/\bđảng ủy các (xã|phường|thị trấn|đặc khu)/, ["party_committee"], "commune"],
-  [/\bcác (xã|phường|thị trấn|đặc khu)\b/, ["administrative_unit"], "commune"],
-  [/\bcác (sở|sở ban ngành|sở ngành)\b/, ["department"], "province"],
-  [/\bcác phòng\b/, ["department"], "district"],
+// `scope` says where the members are looked for: within the issuer's district (its "phòng"), or
+// its province. (Word edges are written as spaces: \b does not see Vietnamese letters.)
+const GROUP_KINDS: [RegExp, string[], string, "district" | "province"][] = [
+  [/(^| )(huyện ủy|thị ủy|thành ủy|quận ủy)( |$)/, ["party_committee"], "district", "province"],
+  [/(^| )ủy ban nhân dân các (xã|phường|thị trấn|đặc khu)/, ["peoples_committee"], "commune", "district"],
+  [/(^| )ủy ban nhân dân các (huyện|thị xã|thành phố)/, ["peoples_committee"], "district", "province"],
+  [/(^| )đảng ủy các (xã|phường|thị trấn|đặc khu)/, ["party_committee"], "commune", "district"],
+  [/(^| )các (xã|phường|thị trấn|đặc khu)( |$)/, ["administrative_unit"], "commune", "district"],
+  [/(^| )các (sở|sở ban ngành|sở ngành)( |$)/, ["department"], "province", "province"],
+  [/(^| )các phòng( |$)/, ["department"], "district", "district"],
 ];
 
 function groupOf(dir: Directory, key: string, ctx: ResolveContext): GroupSpec | null {
-  if (!/\bcác\s/.test(` ${key}`)) return null;
+  if (!/(^| )các /.test(key)) return null;
   const home = homeUnits(dir, ctx.issuerId);
-  for (const [re, kinds, level] of GROUP_KINDS) {
+  for (const [re, kinds, level, scopeKind] of GROUP_KINDS) {
     if (!re.test(key)) continue;
-    const scopeLevel = level === "commune" ? "district" : "province";
-    const scope = level === "commune" ? (home.district ?? home.province) : home.province;
-    const ofKind = /^ban thường vụ các\b/.test(key) ? "party_standing_board" : undefined;
-    if (scopeLevel === "district" && scope === undefined) return null;
+    const scope = scopeKind === "district" ? (home.district ?? home.province) : home.province;
+    const ofKind = /^ban thường vụ các /.test(key) ? "party_standing_board" : undefined;
     return { memberKinds: kinds, level, scopeId: scope ?? null, ofKind };
   }
   return null;

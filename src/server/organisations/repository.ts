@@ -77,9 +77,10 @@ export async function insertOrganisations(db: Db, input: OrganisationInput[]): P
     }
     if (pathUpdates.length > 0) {
       const updated = pathUpdates.map((p) => p.id);
-      await db.execute(
-        sql`update organisations set path = path || id::text || '/' where id = any(${updated}::int[])`,
-      );
+      await db
+        .update(organisations)
+        .set({ path: sql`${organisations.path} || ${organisations.id}::text || '/'` })
+        .where(inArray(organisations.id, updated));
       await setProvinces(db, updated);
     }
     const aliasRows = batch.flatMap((o) => {
@@ -118,7 +119,7 @@ export async function setProvinces(db: Db, ids: number[]): Promise<void> {
       select p.id from organisations p
       where p.kind = 'administrative_unit' and p.level = 'province' and o.path like p.path || '%'
       order by length(p.path) desc limit 1)
-    where o.id = any(${ids}::int[])`);
+    where o.id in (select unnest(${`{${ids.join(",")}}`}::int[]))`);
 }
 
 /** Every organisation with its alias keys: what the resolver works on. */
