@@ -55,6 +55,15 @@ export const catalog = {
     vi: "Văn bản {id} đã ban hành trong hệ thống, không thể sửa bản nháp",
     en: "Document {id} is already published; its draft cannot be changed",
   },
+  "duplicate-user": { vi: "Tên đăng nhập {username} đã có", en: "Username {username} is taken" },
+  "report-not-owed": {
+    vi: "Đơn vị {organisationId} không thuộc diện phải báo cáo trong kỳ báo cáo này",
+    en: "Organisation {organisationId} does not owe reports in this reporting cycle",
+  },
+  "duplicate-report": {
+    vi: "Báo cáo kỳ {period} đã được gửi (mã {existingId})",
+    en: "The report for {period} was already submitted (id {existingId})",
+  },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",

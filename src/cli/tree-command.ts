@@ -1,0 +1,41 @@
+// trienkhai tree [SYMBOL] [--json]: the cascade of documents by their implements links.
+import { loadConfig } from "../config.ts";
+import { type CascadeNode, cascadeTree } from "../server/documents/service.ts";
+import { openConfiguredDatabase } from "./database.ts";
+
+function toJson(n: CascadeNode): unknown {
+  return {
+    symbol: n.symbol,
+    type: n.type,
+    issuer: n.issuer,
+    date: n.date,
+    ...(n.imported ? { id: n.id } : { imported: false }),
+    children: n.children.map(toJson),
+  };
+}
+
+function print(nodes: CascadeNode[], indent: string, out: string[]): void {
+  for (const n of nodes) {
+    const name = n.symbol ?? `(không số) ${n.title?.slice(0, 60) ?? ""}`;
+    out.push(`${indent}${name} — ${n.issuer ?? "?"}, ${n.date ?? "?"}${n.imported ? "" : " [chưa nhập]"}`);
+    print(n.children, `${indent}  `, out);
+  }
+}
+
+export async function treeCommand(args: string[]): Promise<number> {
+  const json = args.includes("--json");
+  const symbol = args.find((a) => !a.startsWith("--"));
+  const database = await openConfiguredDatabase(loadConfig());
+  try {
+    const roots = await cascadeTree(database.db, symbol);
+    if (json) process.stdout.write(`${JSON.stringify(symbol ? (roots[0] ? toJson(roots[0]) : null) : roots.map(toJson), null, 2)}\n`);
+    else {
+      const out: string[] = [];
+      print(roots, "", out);
+      process.stdout.write(`${out.join("\n")}\n`);
+    }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
