@@ -13,13 +13,23 @@ export async function showCommand(args: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
       return 0;
     }
-    const lines = [`${doc.symbol ?? "(không số)"} — ${doc.issuer ?? "?"}, ${doc.date ?? "?"} [${doc.status}]`, doc.title ?? ""];
+    const lines = [
+      `${doc.symbol ?? "(không số)"} — ${doc.issuer ?? "?"}, ${doc.date ?? "?"} [${doc.status}]`,
+      doc.title ?? "",
+    ];
     for (const t of doc.tasks) {
-      lines.push(`• ${t.text.slice(0, 160)}${t.deadline ? ` (hạn ${t.deadline})` : t.recurrence ? ` (${t.recurrence})` : ""}`);
+      lines.push(
+        `• ${t.text.slice(0, 160)}${t.deadline ? ` (hạn ${t.deadline})` : t.recurrence ? ` (${t.recurrence})` : ""}`,
+      );
       for (const a of t.assignments)
-        lines.push(`    ${a.role === "lead" ? "chủ trì" : "phối hợp"}: ${a.organisation ?? `${a.phrase} [chưa xác định]`}`);
+        lines.push(
+          `    ${a.role === "lead" ? "chủ trì" : "phối hợp"}: ${a.organisation ?? `${a.phrase} [chưa xác định]`}`,
+        );
     }
-    for (const i of doc.indicators) lines.push(`◦ ${i.name}: ${i.kind} ${i.value ?? `${i.low}–${i.high}`}${i.unit ?? ""} (${i.year ?? "?"})`);
+    for (const i of doc.indicators)
+      lines.push(
+        `◦ ${i.name}: ${i.kind} ${i.value ?? `${i.low}–${i.high}`}${i.unit ?? ""} (${i.year ?? "?"})`,
+      );
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   } finally {

@@ -28,7 +28,10 @@ export async function treeCommand(args: string[]): Promise<number> {
   const database = await openConfiguredDatabase(loadConfig());
   try {
     const roots = await cascadeTree(database.db, symbol);
-    if (json) process.stdout.write(`${JSON.stringify(symbol ? (roots[0] ? toJson(roots[0]) : null) : roots.map(toJson), null, 2)}\n`);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify(symbol ? (roots[0] ? toJson(roots[0]) : null) : roots.map(toJson), null, 2)}\n`,
+      );
     else {
       const out: string[] = [];
       print(roots, "", out);

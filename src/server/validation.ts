@@ -5,7 +5,9 @@ import { invalidInput } from "./errors.ts";
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where = ""): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success)
-    throw invalidInput(`${where}${parsed.error.issues.map((i) => `${i.path.join(".") || "?"}: ${i.message}`).join("; ")}`);
+    throw invalidInput(
+      `${where}${parsed.error.issues.map((i) => `${i.path.join(".") || "?"}: ${i.message}`).join("; ")}`,
+    );
   return parsed.data;
 }
 
@@ -18,5 +20,6 @@ export function realDate(d: string): boolean {
 export function checkDate(field: string, d: string, today: string, notBefore?: string | null): void {
   if (!realDate(d)) throw invalidInput(`${field}: ngày không tồn tại ${d}`);
   if (d > today) throw invalidInput(`${field}: ngày ${d} sau hôm nay`);
-  if (notBefore && d < notBefore) throw invalidInput(`${field}: ngày ${d} trước ngày ban hành văn bản ${notBefore}`);
+  if (notBefore && d < notBefore)
+    throw invalidInput(`${field}: ngày ${d} trước ngày ban hành văn bản ${notBefore}`);
 }

@@ -21,12 +21,23 @@ export const disseminationInputSchema = z.object({
 });
 export type DisseminationInput = z.input<typeof disseminationInputSchema>;
 
-export async function recordDissemination(db: Db, input: DisseminationInput, actor: Actor, today: string): Promise<number> {
+export async function recordDissemination(
+  db: Db,
+  input: DisseminationInput,
+  actor: Actor,
+  today: string,
+): Promise<number> {
   const d = parseInput(disseminationInputSchema, input);
   return db.transaction(async (tx) => {
-    const [doc] = await tx.select({ id: documents.id, date: documents.date }).from(documents).where(eq(documents.id, d.documentId));
+    const [doc] = await tx
+      .select({ id: documents.id, date: documents.date })
+      .from(documents)
+      .where(eq(documents.id, d.documentId));
     if (!doc) throw notFound("document", d.documentId);
-    const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, d.organisationId));
+    const [org] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, d.organisationId));
     if (!org) throw notFound("organisation", d.organisationId);
     checkDate("heldOn", d.heldOn, today, doc.date && doc.date.length === 10 ? doc.date : null);
     const [row] = await tx
@@ -34,7 +45,12 @@ export async function recordDissemination(db: Db, input: DisseminationInput, act
       .values({ ...d, attendance: d.attendance ?? null, notes: d.notes ?? null, createdBy: actor.id })
       .returning({ id: disseminationSessions.id });
     const id = (row as { id: number }).id;
-    await appendAudit(tx, actor, { action: "dissemination.record", entity: "dissemination", entityId: id, after: d });
+    await appendAudit(tx, actor, {
+      action: "dissemination.record",
+      entity: "dissemination",
+      entityId: id,
+      after: d,
+    });
     return id;
   });
 }

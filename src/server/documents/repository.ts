@@ -334,3 +334,57 @@ export async function missingReferences(db: Db, symbols: string[]): Promise<Refe
   }
   return [...seen.values()];
 }
+
+export interface AssignmentBrief {
+  id: number;
+  organisationId: number | null;
+  role: string;
+  deadlineDate: string | null;
+  recurrence: string | null;
+  version: number;
+  taskText: string;
+}
+
+export async function assignmentsOfDocument(db: Db, documentId: number): Promise<AssignmentBrief[]> {
+  return db
+    .select({
+      id: assignments.id,
+      organisationId: assignments.organisationId,
+      role: assignments.role,
+      deadlineDate: assignments.deadlineDate,
+      recurrence: assignments.recurrence,
+      version: assignments.version,
+      taskText: tasks.text,
+    })
+    .from(assignments)
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .where(eq(assignments.documentId, documentId))
+    .orderBy(assignments.id);
+}
+
+export async function indicatorsOfDocument(db: Db, documentId: number) {
+  return db.select().from(indicators).where(eq(indicators.documentId, documentId)).orderBy(indicators.id);
+}
+
+export async function cyclesOfDocument(db: Db, documentId: number) {
+  const cycles = await db
+    .select()
+    .from(reportingCycles)
+    .where(eq(reportingCycles.documentId, documentId))
+    .orderBy(reportingCycles.id);
+  const bodies = cycles.length
+    ? await db
+        .select()
+        .from(reportingCycleBodies)
+        .where(
+          inArray(
+            reportingCycleBodies.cycleId,
+            cycles.map((c) => c.id),
+          ),
+        )
+    : [];
+  return cycles.map((c) => ({
+    ...c,
+    bodies: bodies.filter((b) => b.cycleId === c.id).map((b) => b.organisationId),
+  }));
+}

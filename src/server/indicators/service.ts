@@ -22,15 +22,27 @@ export const indicatorValueSchema = z.object({
 export type IndicatorValueInput = z.input<typeof indicatorValueSchema>;
 
 /** Records values in one transaction: all or none. */
-export async function recordIndicatorValues(db: Db, input: IndicatorValueInput[], actor: Actor, today: string): Promise<number> {
+export async function recordIndicatorValues(
+  db: Db,
+  input: IndicatorValueInput[],
+  actor: Actor,
+  today: string,
+): Promise<number> {
   const values = input.map((v, i) => parseInput(indicatorValueSchema, v, `dòng ${i + 1}: `));
   const thisYear = Number(today.slice(0, 4));
-  for (const v of values) if (Number(v.period.slice(0, 4)) > thisYear) throw invalidInput(`kỳ ${v.period} ở tương lai`);
+  for (const v of values)
+    if (Number(v.period.slice(0, 4)) > thisYear) throw invalidInput(`kỳ ${v.period} ở tương lai`);
   return db.transaction(async (tx) => {
     for (const v of values) {
-      const [ind] = await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, v.indicatorId));
+      const [ind] = await tx
+        .select({ id: indicators.id })
+        .from(indicators)
+        .where(eq(indicators.id, v.indicatorId));
       if (!ind) throw notFound("indicator", v.indicatorId);
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, v.organisationId));
+      const [org] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, v.organisationId));
       if (!org) throw notFound("organisation", v.organisationId);
       const [existing] = await tx
         .select()
@@ -44,10 +56,17 @@ export async function recordIndicatorValues(db: Db, input: IndicatorValueInput[]
         );
       if (existing) {
         const expected = v.expectedVersion ?? existing.version;
-        if (expected !== existing.version) throw staleVersion("indicator_value", existing.id, expected, existing.version);
+        if (expected !== existing.version)
+          throw staleVersion("indicator_value", existing.id, expected, existing.version);
         await tx
           .update(indicatorValues)
-          .set({ value: v.value, source: v.source ?? null, recordedBy: actor.id, recordedAt: sql`now()`, version: existing.version + 1 })
+          .set({
+            value: v.value,
+            source: v.source ?? null,
+            recordedBy: actor.id,
+            recordedAt: sql`now()`,
+            version: existing.version + 1,
+          })
           .where(eq(indicatorValues.id, existing.id));
       } else {
         await tx.insert(indicatorValues).values({
@@ -64,7 +83,9 @@ export async function recordIndicatorValues(db: Db, input: IndicatorValueInput[]
         action: "indicator.value",
         entity: "indicator",
         entityId: v.indicatorId,
-        before: existing ? { organisationId: v.organisationId, period: v.period, value: existing.value } : null,
+        before: existing
+          ? { organisationId: v.organisationId, period: v.period, value: existing.value }
+          : null,
         after: { organisationId: v.organisationId, period: v.period, value: v.value },
       });
     }

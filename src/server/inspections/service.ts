@@ -18,23 +18,45 @@ export const inspectionInputSchema = z.object({
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   findings: z.string().min(1).max(50_000),
   followUps: z
-    .array(z.object({ text: z.string().min(1).max(5000), deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }))
+    .array(
+      z.object({
+        text: z.string().min(1).max(5000),
+        deadline: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      }),
+    )
     .max(100)
     .default([]),
 });
 export type InspectionInput = z.input<typeof inspectionInputSchema>;
 
-export async function recordInspection(db: Db, input: InspectionInput, actor: Actor, today: string): Promise<number> {
+export async function recordInspection(
+  db: Db,
+  input: InspectionInput,
+  actor: Actor,
+  today: string,
+): Promise<number> {
   const d = parseInput(inspectionInputSchema, input);
   for (const f of d.followUps) {
     if (f.deadline && !realDate(f.deadline)) throw invalidInput(`deadline: ngày không tồn tại ${f.deadline}`);
-    if (f.deadline && f.deadline < d.heldOn) throw invalidInput(`deadline: thời hạn ${f.deadline} trước ngày kiểm tra`);
+    if (f.deadline && f.deadline < d.heldOn)
+      throw invalidInput(`deadline: thời hạn ${f.deadline} trước ngày kiểm tra`);
   }
   return db.transaction(async (tx) => {
-    const [doc] = await tx.select({ id: documents.id, date: documents.date }).from(documents).where(eq(documents.id, d.documentId));
+    const [doc] = await tx
+      .select({ id: documents.id, date: documents.date })
+      .from(documents)
+      .where(eq(documents.id, d.documentId));
     if (!doc) throw notFound("document", d.documentId);
-    for (const id of [d.inspectedOrganisationId, d.inspectingOrganisationId].filter((x): x is number => x !== undefined)) {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+    for (const id of [d.inspectedOrganisationId, d.inspectingOrganisationId].filter(
+      (x): x is number => x !== undefined,
+    )) {
+      const [org] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, id));
       if (!org) throw notFound("organisation", id);
     }
     checkDate("heldOn", d.heldOn, today, doc.date && doc.date.length === 10 ? doc.date : null);
@@ -75,7 +97,12 @@ export async function recordInspection(db: Db, input: InspectionInput, actor: Ac
         recurrence: f.deadline ? "once" : null,
       });
     }
-    await appendAudit(tx, actor, { action: "inspection.record", entity: "inspection", entityId: inspectionId, after: d });
+    await appendAudit(tx, actor, {
+      action: "inspection.record",
+      entity: "inspection",
+      entityId: inspectionId,
+      after: d,
+    });
     return inspectionId;
   });
 }

@@ -23,7 +23,14 @@ export interface OrganisationInput {
  * batch), their aliases and successor links. Existing codes are kept as they are. Returns code → id.
  */
 export async function insertOrganisations(db: Db, input: OrganisationInput[]): Promise<Map<string, number>> {
-  const codes = input.map((o) => o.code).filter((c): c is string => c !== null);
+  // the batch's own codes and its parents' (which may be in the database already)
+  const codes = [
+    ...new Set(
+      input
+        .flatMap((o) => [o.code, o.parentCode, ...o.successorCodes])
+        .filter((c): c is string => c !== null),
+    ),
+  ];
   const ids = new Map<string, number>();
   const paths = new Map<number, string>();
   for (let i = 0; i < codes.length; i += 5000) {

@@ -8,12 +8,20 @@ import { insertOrganisations } from "./repository.ts";
 
 /** Loads the reference organisations when the database has none. Returns how many were added. */
 export async function ensureReferenceOrganisations(db: Db, actor: Actor): Promise<number> {
-  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from organisations where code is not null`);
+  const [count] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from organisations where code is not null`,
+  );
   if ((count?.n ?? 0) > 0) return 0;
   const seeds = referenceOrganisations();
   await db.transaction(async (tx) => {
     await insertOrganisations(tx, seeds);
-    await appendAudit(tx, actor, { action: "organisation.reference", entity: "organisation", entityId: null, after: { count: seeds.length } });
+    await appendAudit(tx, actor, {
+      action: "organisation.reference",
+      entity: "organisation",
+      entityId: null,
+      after: { count: seeds.length },
+    });
   });
   return seeds.length;
 }

@@ -15,7 +15,13 @@ export const progressInputSchema = z.object({
   percent: z.number().min(0).max(100),
   narrative: z.string().max(20_000).default(""),
   evidence: z
-    .array(z.object({ name: z.string().min(1).max(300), url: z.url().optional(), fileId: z.number().int().optional() }))
+    .array(
+      z.object({
+        name: z.string().min(1).max(300),
+        url: z.url().optional(),
+        fileId: z.number().int().optional(),
+      }),
+    )
     .max(50)
     .default([]),
   /** When the task was completed; defaults to today when percent is 100. */
@@ -47,12 +53,22 @@ export async function recordProgress(
       .where(eq(assignments.id, assignmentId));
     if (!current) throw notFound("assignment", assignmentId);
     const a = current.a;
-    if (completedAt && current.documentDate && completedAt < current.documentDate.padEnd(10, "-01").slice(0, 10))
+    if (
+      completedAt &&
+      current.documentDate &&
+      completedAt < current.documentDate.padEnd(10, "-01").slice(0, 10)
+    )
       throw invalidInput(`completedAt: ngày hoàn thành ${completedAt} trước ngày ban hành văn bản`);
     const version = expectedVersion + 1;
     const updated = await tx
       .update(assignments)
-      .set({ percent: p.percent, completedAt, lastUpdateAt: at ?? sql`now()`, updatedAt: sql`now()`, version })
+      .set({
+        percent: p.percent,
+        completedAt,
+        lastUpdateAt: at ?? sql`now()`,
+        updatedAt: sql`now()`,
+        version,
+      })
       .where(and(eq(assignments.id, assignmentId), eq(assignments.version, expectedVersion)))
       .returning({ id: assignments.id });
     if (updated.length === 0) throw staleVersion("assignment", assignmentId, expectedVersion, a.version);

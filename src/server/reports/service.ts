@@ -29,17 +29,30 @@ export async function submitReport(db: Db, input: ReportInput, actor: Actor, at?
   return db.transaction(async (tx) => {
     const [cycle] = await tx.select().from(reportingCycles).where(eq(reportingCycles.id, r.cycleId));
     if (!cycle) throw notFound("reporting_cycle", r.cycleId);
-    if (!(PERIOD_OF[cycle.frequency] ?? /^$/).test(r.period)) throw invalidInput(`period: kỳ ${r.period} không khớp chu kỳ ${cycle.frequency}`);
+    if (!(PERIOD_OF[cycle.frequency] ?? /^$/).test(r.period))
+      throw invalidInput(`period: kỳ ${r.period} không khớp chu kỳ ${cycle.frequency}`);
     const [owes] = await tx
       .select()
       .from(reportingCycleBodies)
-      .where(and(eq(reportingCycleBodies.cycleId, r.cycleId), eq(reportingCycleBodies.organisationId, r.organisationId)));
+      .where(
+        and(
+          eq(reportingCycleBodies.cycleId, r.cycleId),
+          eq(reportingCycleBodies.organisationId, r.organisationId),
+        ),
+      );
     if (!owes) throw new DomainError("report-not-owed", 422, { organisationId: r.organisationId });
     const [existing] = await tx
       .select({ id: reports.id })
       .from(reports)
-      .where(and(eq(reports.cycleId, r.cycleId), eq(reports.organisationId, r.organisationId), eq(reports.period, r.period)));
-    if (existing) throw new DomainError("duplicate-report", 409, { period: r.period, existingId: existing.id });
+      .where(
+        and(
+          eq(reports.cycleId, r.cycleId),
+          eq(reports.organisationId, r.organisationId),
+          eq(reports.period, r.period),
+        ),
+      );
+    if (existing)
+      throw new DomainError("duplicate-report", 409, { period: r.period, existingId: existing.id });
     const [row] = await tx
       .insert(reports)
       .values({
@@ -54,7 +67,12 @@ export async function submitReport(db: Db, input: ReportInput, actor: Actor, at?
       })
       .returning({ id: reports.id });
     const id = (row as { id: number }).id;
-    await appendAudit(tx, actor, { action: "report.submit", entity: "report", entityId: id, after: { cycleId: r.cycleId, organisationId: r.organisationId, period: r.period } });
+    await appendAudit(tx, actor, {
+      action: "report.submit",
+      entity: "report",
+      entityId: id,
+      after: { cycleId: r.cycleId, organisationId: r.organisationId, period: r.period },
+    });
     return id;
   });
 }

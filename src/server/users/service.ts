@@ -28,14 +28,23 @@ export function hashPassword(password: string): Promise<string> {
 
 export async function createUser(db: Db, input: NewUser, actor: Actor): Promise<number> {
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!parsed.success)
+    throw invalidInput(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const u = parsed.data;
   const passwordHash = await hashPassword(u.password);
   return db.transaction(async (tx) => {
-    if (await userByName(tx, u.username)) throw new DomainError("duplicate-user", 409, { username: u.username });
+    if (await userByName(tx, u.username))
+      throw new DomainError("duplicate-user", 409, { username: u.username });
     if (u.scopeOrganisationId !== null) {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, u.scopeOrganisationId));
-      if (!org) throw new DomainError("not-found", 404, { entity: "organisation", id: String(u.scopeOrganisationId) });
+      const [org] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, u.scopeOrganisationId));
+      if (!org)
+        throw new DomainError("not-found", 404, {
+          entity: "organisation",
+          id: String(u.scopeOrganisationId),
+        });
     }
     const id = await insertUser(tx, {
       username: u.username,
