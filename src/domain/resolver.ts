@@ -93,6 +93,8 @@ export interface GroupSpec {
   scopeId: number | null;
   /** "Ban thường vụ các huyện ủy": the members are the standing boards of those committees. */
   ofKind?: string | undefined;
+  /** "UBND các xã, thị trấn": only the units of these types (by the unit's name: xã, phường…). */
+  unitTypes?: string[] | undefined;
 }
 
 export type Resolution =
@@ -148,7 +150,17 @@ function groupOf(dir: Directory, key: string, ctx: ResolveContext): GroupSpec | 
     if (!re.test(key)) continue;
     const scope = scopeKind === "district" ? (home.district ?? home.province) : home.province;
     const ofKind = /^ban thường vụ các /.test(key) ? "party_standing_board" : undefined;
-    return { memberKinds: kinds, level, scopeId: scope ?? null, ofKind };
+    const unitTypes =
+      level === "commune"
+        ? ["xã", "phường", "thị trấn", "đặc khu"].filter((t) => new RegExp(`(^| )${t}( |$)`).test(key))
+        : [];
+    return {
+      memberKinds: kinds,
+      level,
+      scopeId: scope ?? null,
+      ofKind,
+      unitTypes: unitTypes.length > 0 ? unitTypes : undefined,
+    };
   }
   return null;
 }
@@ -159,6 +171,11 @@ export function expandGroup(dir: Directory, g: GroupSpec, day: string | null): n
   for (const o of dir.byId.values()) {
     if (!g.memberKinds.includes(o.kind) || o.level !== g.level || !validOn(o, day)) continue;
     if (g.scopeId !== null && !isUnder(dir, o.id, g.scopeId)) continue;
+    if (g.unitTypes) {
+      const unit = ancestors(dir, o.id).find((a) => a.kind === "administrative_unit");
+      const unitKey = unit ? nameKey(unit.name) : "";
+      if (!g.unitTypes.some((t) => unitKey.startsWith(`${t} `))) continue;
+    }
     if (g.ofKind) {
       for (const c of dir.children.get(o.id) ?? []) {
         const child = dir.byId.get(c);

@@ -64,6 +64,10 @@ export const catalog = {
     vi: "Báo cáo kỳ {period} đã được gửi (mã {existingId})",
     en: "The report for {period} was already submitted (id {existingId})",
   },
+  "duplicate-organisation": {
+    vi: "Đã có cơ quan mang mã {codes}",
+    en: "Organisations with codes {codes} exist already",
+  },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",

@@ -162,7 +162,12 @@ export async function loadDirectory(db: Db): Promise<DirectoryOrg[]> {
 
 /** The organisation group standing for a group phrase whose members are not yet known. */
 export async function groupFor(db: Db, spec: GroupSpec, phrase: string): Promise<number> {
-  const memberKind = [...spec.memberKinds, spec.ofKind ?? ""].join("|");
+  // the group's definition, kept so that it can expand when its members arrive
+  const memberKind = JSON.stringify({
+    kinds: spec.memberKinds,
+    ofKind: spec.ofKind ?? null,
+    unitTypes: spec.unitTypes ?? null,
+  });
   const existing = await db
     .select({ id: organisations.id })
     .from(organisations)
@@ -211,4 +216,39 @@ export async function groupFor(db: Db, spec: GroupSpec, phrase: string): Promise
     .values({ organisationId: id, alias: phrase, aliasKey: nameKey(phrase) })
     .onConflictDoNothing();
   return id;
+}
+
+/** Which of these codes exist. */
+export async function knownCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < codes.length; i += 5000) {
+    const found = await db
+      .select({ code: organisations.code })
+      .from(organisations)
+      .where(inArray(organisations.code, codes.slice(i, i + 5000)));
+    for (const f of found) if (f.code) out.add(f.code);
+  }
+  return out;
+}
+
+export interface GroupRow {
+  id: number;
+  name: string;
+  level: string;
+  memberKind: string;
+  scopeId: number | null;
+}
+
+export async function groups(db: Db): Promise<GroupRow[]> {
+  const list = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      level: organisations.level,
+      memberKind: organisations.groupMemberKind,
+      scopeId: organisations.groupScopeId,
+    })
+    .from(organisations)
+    .where(eq(organisations.isGroup, true));
+  return list.map((g) => ({ ...g, memberKind: g.memberKind ?? "" }));
 }
