@@ -62,6 +62,15 @@ CREATE TABLE "sections" (
 	"span_end" integer
 );
 --> statement-breakpoint
+CREATE TABLE "indicator_latest" (
+	"indicator_id" integer NOT NULL,
+	"organisation_id" integer NOT NULL,
+	"period" text NOT NULL,
+	"year" integer NOT NULL,
+	"value" numeric NOT NULL,
+	CONSTRAINT "indicator_latest_indicator_id_organisation_id_pk" PRIMARY KEY("indicator_id","organisation_id")
+);
+--> statement-breakpoint
 CREATE TABLE "indicator_values" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "indicator_values_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"indicator_id" integer NOT NULL,

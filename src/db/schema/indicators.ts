@@ -6,6 +6,7 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -72,4 +73,21 @@ export const indicatorValues = pgTable(
     uniqueIndex("indicator_values_key").on(t.indicatorId, t.organisationId, t.period),
     index("indicator_values_org_idx").on(t.organisationId),
   ],
+);
+
+/**
+ * The latest value of each indicator for each body, kept by a trigger on indicator_values (migration
+ * 0001): dashboards read the current state of millions of values without scanning them, and it is
+ * never stale.
+ */
+export const indicatorLatest = pgTable(
+  "indicator_latest",
+  {
+    indicatorId: integer().notNull(),
+    organisationId: integer().notNull(),
+    period: text().notNull(),
+    year: integer().notNull(),
+    value: numeric({ mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.organisationId] })],
 );

@@ -1,0 +1,38 @@
+-- The audit log is append-only: no UPDATE, DELETE or TRUNCATE, whoever asks.
+CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+--> statement-breakpoint
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+--> statement-breakpoint
+-- indicator_latest keeps the value of the latest period of each indicator for each body.
+-- Periods compare as text: "2025" < "2025-07" < "2025-H1" < "2025-Q3" is not chronological across
+-- kinds, so a period is ranked by its last month: "2025" = 12, "2025-H1" = 6, "2025-Q3" = 9.
+CREATE OR REPLACE FUNCTION period_rank(p text) RETURNS integer AS $$
+  SELECT substr(p, 1, 4)::int * 100 + CASE
+    WHEN length(p) = 4 THEN 12
+    WHEN substr(p, 6, 1) = 'H' THEN substr(p, 7, 1)::int * 6
+    WHEN substr(p, 6, 1) = 'Q' THEN substr(p, 7, 1)::int * 3
+    ELSE substr(p, 6, 2)::int
+  END
+$$ LANGUAGE sql IMMUTABLE;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION indicator_latest_keep() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO indicator_latest AS l (indicator_id, organisation_id, period, year, value)
+  VALUES (NEW.indicator_id, NEW.organisation_id, NEW.period, NEW.year, NEW.value)
+  ON CONFLICT (indicator_id, organisation_id) DO UPDATE
+    SET period = EXCLUDED.period, year = EXCLUDED.year, value = EXCLUDED.value
+    WHERE period_rank(EXCLUDED.period) >= period_rank(l.period);
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER indicator_values_latest AFTER INSERT OR UPDATE ON indicator_values
+  FOR EACH ROW EXECUTE FUNCTION indicator_latest_keep();
