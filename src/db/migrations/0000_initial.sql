@@ -68,6 +68,9 @@ CREATE TABLE "indicator_latest" (
 	"period" text NOT NULL,
 	"year" integer NOT NULL,
 	"value" numeric NOT NULL,
+	"first_period" text NOT NULL,
+	"first_year" integer NOT NULL,
+	"first_value" numeric NOT NULL,
 	CONSTRAINT "indicator_latest_indicator_id_organisation_id_pk" PRIMARY KEY("indicator_id","organisation_id")
 );
 --> statement-breakpoint

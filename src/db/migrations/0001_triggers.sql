@@ -25,11 +25,20 @@ $$ LANGUAGE sql IMMUTABLE;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION indicator_latest_keep() RETURNS trigger AS $$
 BEGIN
-  INSERT INTO indicator_latest AS l (indicator_id, organisation_id, period, year, value)
-  VALUES (NEW.indicator_id, NEW.organisation_id, NEW.period, NEW.year, NEW.value)
-  ON CONFLICT (indicator_id, organisation_id) DO UPDATE
-    SET period = EXCLUDED.period, year = EXCLUDED.year, value = EXCLUDED.value
-    WHERE period_rank(EXCLUDED.period) >= period_rank(l.period);
+  INSERT INTO indicator_latest AS l
+    (indicator_id, organisation_id, period, year, value, first_period, first_year, first_value)
+  VALUES (NEW.indicator_id, NEW.organisation_id, NEW.period, NEW.year, NEW.value, NEW.period, NEW.year, NEW.value)
+  ON CONFLICT (indicator_id, organisation_id) DO UPDATE SET
+    period = CASE WHEN period_rank(EXCLUDED.period) >= period_rank(l.period) THEN EXCLUDED.period ELSE l.period END,
+    year = CASE WHEN period_rank(EXCLUDED.period) >= period_rank(l.period) THEN EXCLUDED.year ELSE l.year END,
+    value = CASE WHEN period_rank(EXCLUDED.period) >= period_rank(l.period) THEN EXCLUDED.value ELSE l.value END,
+    first_period = CASE WHEN EXCLUDED.year < l.first_year
+        OR (EXCLUDED.year = l.first_year AND period_rank(EXCLUDED.period) >= period_rank(l.first_period))
+      THEN EXCLUDED.period ELSE l.first_period END,
+    first_value = CASE WHEN EXCLUDED.year < l.first_year
+        OR (EXCLUDED.year = l.first_year AND period_rank(EXCLUDED.period) >= period_rank(l.first_period))
+      THEN EXCLUDED.value ELSE l.first_value END,
+    first_year = LEAST(EXCLUDED.year, l.first_year);
   RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;

@@ -76,9 +76,9 @@ export const indicatorValues = pgTable(
 );
 
 /**
- * The latest value of each indicator for each body, kept by a trigger on indicator_values (migration
- * 0001): dashboards read the current state of millions of values without scanning them, and it is
- * never stale.
+ * The latest value of each indicator for each body (and its first year's value), kept by a trigger
+ * on indicator_values (migration 0001): dashboards read the current state of millions of values
+ * without scanning them, and it is never stale.
  */
 export const indicatorLatest = pgTable(
   "indicator_latest",
@@ -88,6 +88,10 @@ export const indicatorLatest = pgTable(
     period: text().notNull(),
     year: integer().notNull(),
     value: numeric({ mode: "number" }).notNull(),
+    // the first year's value (its latest period): the start of the trajectory without a baseline
+    firstPeriod: text().notNull(),
+    firstYear: integer().notNull(),
+    firstValue: numeric({ mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.organisationId] })],
 );

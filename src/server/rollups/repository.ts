@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { rows } from "../../db/rows.ts";
-import { STATUSES, type StatusName, statusPredicates } from "./status-sql.ts";
+import { STATUSES, type StatusName, statusCase } from "./status-sql.ts";
 
 export interface ProvinceStatusCounts {
   provinceId: number | null;
@@ -17,16 +17,17 @@ export async function statusCountsByProvince(
   documentId: number,
   today: string,
 ): Promise<ProvinceStatusCounts[]> {
-  const p = statusPredicates(today);
-  const columns = STATUSES.map((s) => sql`count(*) filter (where ${p[s]})::int as ${sql.identifier(s)}`);
+  const columns = STATUSES.map(
+    (s) => sql`count(*) filter (where s.status = ${s})::int as ${sql.identifier(s)}`,
+  );
   const list = await rows<Record<string, number | string | null>>(
     db,
-    sql`select o.province_id, min(pr.name) as province, count(*)::int as total, ${sql.join(columns, sql`, `)}
-        from assignments a
-        join organisations o on o.id = a.organisation_id
-        left join organisations pr on pr.id = o.province_id
-        where a.document_id = ${documentId} and a.role = 'lead'
-        group by o.province_id
+    sql`select s.province_id, min(pr.name) as province, count(*)::int as total, ${sql.join(columns, sql`, `)}
+        from (select o.province_id, ${statusCase(today)} as status
+              from assignments a join organisations o on o.id = a.organisation_id
+              where a.document_id = ${documentId} and a.role = 'lead') s
+        left join organisations pr on pr.id = s.province_id
+        group by s.province_id
         order by province nulls last`,
   );
   return list.map((r) => ({
@@ -35,4 +36,16 @@ export async function statusCountsByProvince(
     total: Number(r.total),
     counts: Object.fromEntries(STATUSES.map((s) => [s, Number(r[s] ?? 0)])) as Record<StatusName, number>,
   }));
+}
+
+/** Each assignment of a document with its status: the rows a figure counted. */
+export async function assignmentStatuses(
+  db: Db,
+  documentId: number,
+  today: string,
+): Promise<{ id: number; status: StatusName }[]> {
+  return rows(
+    db,
+    sql`select a.id, ${statusCase(today)} as status from assignments a where a.document_id = ${documentId} order by a.id`,
+  );
 }
