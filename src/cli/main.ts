@@ -1,0 +1,88 @@
+// The trienkhai command line: a small dispatcher. Each command lives in its own file and is imported
+// only when it runs, so `trienkhai parse` on a .txt does not load the database or the web stack.
+// Every failure ends in one line on standard error, Vietnamese then English: exit 2 for a bad file or
+// bad usage, 1 for anything unexpected. Never a stack trace.
+import { readFileSync } from "node:fs";
+import { bilingual, message } from "../messages/catalog.ts";
+import { ReadError } from "../readers/errors.ts";
+import { UsageError } from "./usage.ts";
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  parse: async () => (await import("./parse-command.ts")).parseCommand,
+  show: async () => (await import("./show-command.ts")).showCommand,
+  tree: async () => (await import("./tree-command.ts")).treeCommand,
+  db: async () => (await import("./db-command.ts")).dbCommand,
+};
+
+/** Commands with their own --help text in the catalogue. */
+const HELP = { parse: "cli-parse-help" } as const;
+
+function printHelp(code: "cli-help" | "cli-parse-help"): void {
+  // Help is a page, not a one-line message: Vietnamese first, then English.
+  process.stdout.write(`${message(code, {}, "vi")}\n\n${message(code, {}, "en")}\n`);
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return `trienkhai ${pkg.version}`;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined) throw new UsageError("cli-usage");
+  if (name === "--help" || name === "-h" || name === "help") {
+    printHelp("cli-help");
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load)
+    throw new UsageError(name.startsWith("-") ? "cli-unknown-option" : "cli-unknown-command", {
+      option: name,
+      command: name,
+    });
+  if (args.includes("--help") || args.includes("-h")) {
+    printHelp(name in HELP ? HELP[name as keyof typeof HELP] : "cli-help");
+    return 0;
+  }
+  return (await load())(args);
+}
+
+function fail(line: string, status: number): number {
+  process.stderr.write(`${line.replace(/\s*\n\s*/g, " ")}\n`);
+  return status;
+}
+
+function internalError(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  const file = process.argv.slice(3).findLast((a) => a === "-" || !a.startsWith("-"));
+  return bilingual("cli-internal-error", { name: file ?? "trienkhai", detail });
+}
+
+// Whatever escapes (a worker thread's error, a stray rejection) still ends in one line, not a trace;
+// a reader that closed the pipe early (`| head`) is not an error at all.
+process.on("uncaughtException", (error) => process.exit(fail(internalError(error), 1)));
+process.on("unhandledRejection", (error) => process.exit(fail(internalError(error), 1)));
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  process.exit(fail(internalError(error), 1));
+});
+
+async function main(): Promise<number> {
+  try {
+    return await run(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof ReadError) return fail(error.bilingual(), 2);
+    if (error instanceof UsageError) return fail(bilingual(error.code, error.params), 2);
+    return fail(internalError(error), 1);
+  }
+}
+
+process.exitCode = await main();

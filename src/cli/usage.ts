@@ -1,0 +1,14 @@
+// Bad usage of the command line: a message from the catalogue, printed in one line, exit status 2.
+import type { MessageCode, MessageParams } from "../messages/catalog.ts";
+
+export class UsageError extends Error {
+  readonly code: MessageCode;
+  readonly params: MessageParams;
+
+  constructor(code: MessageCode, params: MessageParams = {}) {
+    super(code);
+    this.name = "UsageError";
+    this.code = code;
+    this.params = params;
+  }
+}

@@ -1,0 +1,142 @@
+// Rebuilds lines of text from positioned pieces: PDF text items, form-field values and OCR words.
+// Pieces on one baseline (within a tolerance relative to the font size) form a line, read left to
+// right; a small gap is a space, a gap as wide as a column gutter is a TAB, so the two-column header
+// ("TỈNH ỦY QUẢNG NGÃI ⇥ ĐẢNG CỘNG SẢN VIỆT NAM") and the signature block ("Nơi nhận: ⇥ KT. CHỦ TỊCH")
+// stay apart. A vertical gap clearly larger than the page's line pitch becomes a blank line.
+
+export interface TextPiece {
+  text: string;
+  /** Left edge. */
+  x: number;
+  /** Baseline, measured downwards from the top of the page. */
+  y: number;
+  width: number;
+  /** Font size (one em), in the same unit as x and y. */
+  size: number;
+  /** A form-field value or annotation text: its width is estimated, so its gaps are read leniently. */
+  estimated?: boolean;
+}
+
+/** Gaps in ems. Justified text rarely stretches a space past one em; a column gutter is wider. */
+const SPACE_GAP = 0.16;
+const COLUMN_GAP = 1.5;
+const BASELINE_TOLERANCE = 0.4;
+const BLANK_LINE_PITCH = 1.6;
+
+interface Line {
+  y: number;
+  size: number;
+  pieces: TextPiece[];
+}
+
+function groupLines(pieces: TextPiece[]): Line[] {
+  const sorted = pieces
+    .filter((p) => p.text.trim().length > 0 && p.size > 0)
+    .sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const piece of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(piece.y - line.y) <= BASELINE_TOLERANCE * Math.max(piece.size, line.size)) {
+      line.pieces.push(piece);
+      // The line's baseline follows its biggest text, not a superscript or a stamped field.
+      if (piece.size > line.size) {
+        line.y = piece.y;
+        line.size = piece.size;
+      }
+    } else lines.push({ y: piece.y, size: piece.size, pieces: [piece] });
+  }
+  return lines;
+}
+
+const GLUE = /[/\-–.,:;)]/;
+
+function separator(prev: TextPiece, cur: TextPiece): string {
+  const em = Math.max(prev.size, cur.size);
+  const gap = cur.x - (prev.x + prev.width);
+  if (gap >= COLUMN_GAP * em) return "\t";
+  if (prev.estimated || cur.estimated) {
+    // A stamped value ("726", "15") sits in a box whose text width is a guess: it joins a symbol
+    // ("726/KH-UBND") or punctuation without a space, and words with one.
+    const left = prev.text.trimEnd().slice(-1);
+    const right = cur.text.trimStart().charAt(0);
+    if ((GLUE.test(right) && right !== "(") || left === "/" || left === "-") return gap < 0.8 * em ? "" : " ";
+    return " ";
+  }
+  return gap > SPACE_GAP * em ? " " : "";
+}
+
+function lineText(line: Line): string {
+  const pieces = [...line.pieces].sort((a, b) => a.x - b.x);
+  let text = "";
+  let prev: TextPiece | null = null;
+  for (const piece of pieces) {
+    // Fake bold: the same string drawn twice a hair apart.
+    if (prev && piece.text === prev.text && Math.abs(piece.x - prev.x) < 0.12 * piece.size) continue;
+    if (prev) {
+      const sep = separator(prev, piece);
+      if (sep === "\t") text = `${text.trimEnd()}\t`;
+      else if (sep === " " && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += " ";
+    }
+    text += prev && /\t$/.test(text) ? piece.text.trimStart() : piece.text;
+    prev = piece;
+  }
+  return text.trimEnd();
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** The lines of one page, top to bottom, with blank lines where the page leaves a clear gap. */
+export function rebuildLines(pieces: TextPiece[]): string[] {
+  const lines = groupLines(pieces);
+  const pitches: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1] as Line;
+    const b = lines[i] as Line;
+    const d = b.y - a.y;
+    if (d >= 0.9 * b.size && d <= 2.5 * b.size) pitches.push(d);
+  }
+  const pitch = median(pitches);
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (prev) {
+      const d = line.y - prev.y;
+      const normal = pitch ?? 1.25 * line.size;
+      if (d > BLANK_LINE_PITCH * normal) out.push("");
+    }
+    out.push(lineText(line));
+  });
+  return out;
+}
+
+/**
+ * Whether a short piece lies inside a longer one on the same baseline: the main-font run of a line
+ * drawn with a fallback font for some letters, or a value stamped into a narrow gap of a text run.
+ * Such a page has to be read glyph by glyph (pdf-glyphs.ts).
+ */
+export function hasInsertedPieces(pieces: TextPiece[]): boolean {
+  // A host keeps a space where the insert goes; only those are compared, line by line.
+  const hosts = pieces.filter((p) => /\S\s+\S/.test(p.text)).sort((a, b) => a.y - b.y);
+  if (hosts.length === 0) return false;
+  const byY = pieces.filter((p) => p.text.trim().length > 0).sort((a, b) => a.y - b.y);
+  let first = 0;
+  for (const piece of byY) {
+    while (first < hosts.length && (hosts[first] as TextPiece).y < piece.y - 0.3 * piece.size) first++;
+    for (let h = first; h < hosts.length; h++) {
+      const host = hosts[h] as TextPiece;
+      if (host.y > piece.y + 0.3 * piece.size) break;
+      if (
+        host !== piece &&
+        [...piece.text].length < [...host.text].length &&
+        piece.x > host.x + 0.1 * host.size &&
+        piece.x + piece.width < host.x + host.width - 0.1 * host.size
+      )
+        return true;
+    }
+  }
+  return false;
+}

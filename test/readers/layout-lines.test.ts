@@ -1,0 +1,97 @@
+// Line rebuilding from positioned pieces, alone: the rules PDF text items, form fields and OCR words
+// all go through.
+import { describe, expect, it } from "vitest";
+import { rebuildLines, type TextPiece } from "../../src/readers/layout-lines.ts";
+import { ocrLines } from "../../src/readers/ocr.ts";
+
+/** A piece at x on baseline y, 12 pt, width from a rough 0.5 em per character. */
+function piece(text: string, x: number, y: number, extra: Partial<TextPiece> = {}): TextPiece {
+  return { text, x, y, width: text.length * 6, size: 12, ...extra };
+}
+
+describe("rebuildLines", () => {
+  it("orders lines top to bottom and pieces left to right, whatever order they come in", () => {
+    const lines = rebuildLines([
+      piece("dòng hai", 70, 120),
+      piece("một", 106, 100.5),
+      piece("Dòng", 70, 100),
+    ]);
+    expect(lines).toEqual(["Dòng một", "dòng hai"]);
+  });
+
+  it("joins touching pieces, puts a space in a word gap and a TAB in a column gap", () => {
+    const lines = rebuildLines([
+      piece("Quảng", 70, 100),
+      piece("Ngãi", 70 + 30 + 3, 100),
+      piece("Ngh", 300, 100),
+      piece("ị quyết", 318, 100),
+    ]);
+    expect(lines).toEqual(["Quảng Ngãi\tNghị quyết"]);
+  });
+
+  it("puts a blank line where the page leaves a gap of about two lines", () => {
+    const lines = rebuildLines([
+      piece("a", 70, 100),
+      piece("b", 70, 116),
+      piece("c", 70, 132),
+      piece("d", 70, 180),
+      piece("e", 70, 196),
+    ]);
+    expect(lines).toEqual(["a", "b", "c", "", "d", "e"]);
+  });
+
+  it("glues an estimated field value to a symbol and keeps words apart from it", () => {
+    const lines = rebuildLines([
+      piece("Số:", 70, 100),
+      piece("726", 92, 100.2, { estimated: true, width: 20 }),
+      piece("/KH-UBND", 116, 100),
+      piece("ngày", 300, 100),
+      piece("15", 330, 100.3, { estimated: true, width: 12 }),
+      piece("tháng 3 năm 2025", 346, 100),
+    ]);
+    expect(lines).toEqual(["Số: 726/KH-UBND\tngày 15 tháng 3 năm 2025"]);
+  });
+
+  it("drops text drawn twice for fake bold and ignores whitespace-only pieces", () => {
+    const lines = rebuildLines([
+      piece("KẾ HOẠCH", 70, 100),
+      piece("KẾ HOẠCH", 70.4, 100),
+      piece("   ", 130, 100),
+    ]);
+    expect(lines).toEqual(["KẾ HOẠCH"]);
+  });
+});
+
+describe("ocrLines", () => {
+  /** Words of each line set one space (3 pt) apart, lines 16 pt apart. */
+  const page = (...lines: string[]) => ({
+    pieces: lines.flatMap((line, i) => {
+      let x = 70;
+      return line.split(" ").map((word) => {
+        const p = piece(word, x, 100 + i * 16);
+        x += p.width + 3;
+        return p;
+      });
+    }),
+    confidenceSum: 0,
+    words: 0,
+  });
+
+  it("reads a pipe that stands for a roman numeral in a heading label as I", () => {
+    expect(ocrLines(page("| - MỤC ĐÍCH", "||. NHIỆM VỤ", "### |||. TỔ CHỨC", "**lll - KINH PHÍ**"))).toEqual([
+      "I - MỤC ĐÍCH",
+      "II. NHIỆM VỤ",
+      "### III. TỔ CHỨC",
+      "**III - KINH PHÍ**",
+    ]);
+  });
+
+  it("leaves table pipes and ordinary labels alone", () => {
+    expect(ocrLines(page("| 1 | Nội dung |", "1. Mục đích", "l. Mục đích", "IV. KINH PHÍ"))).toEqual([
+      "| 1 | Nội dung |",
+      "1. Mục đích",
+      "l. Mục đích",
+      "IV. KINH PHÍ",
+    ]);
+  });
+});
