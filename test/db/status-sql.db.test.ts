@@ -7,6 +7,7 @@ import { rows } from "../../src/db/rows.ts";
 import { assignmentStatus } from "../../src/domain/status.ts";
 import type { Recurrence } from "../../src/parser/schema.ts";
 import { assignmentStatuses } from "../../src/server/rollups/repository.ts";
+import { statusCounts } from "../../src/server/rollups/status-sql.ts";
 import { testDatabase } from "../support/db.ts";
 import { importText } from "../support/fixtures.ts";
 
@@ -109,6 +110,14 @@ it("agrees with assignmentStatus on 600 generated assignments and four days", as
         mismatches.push({ today, row: r, sql: fromSql.get(r.id), domain: expected });
     }
     expect(mismatches.slice(0, 3)).toEqual([]);
+    // the one-pass counts of dashboards give the same totals as the rows
+    const [counts] = await rows<Record<string, number>>(
+      db,
+      statusCounts(sql`a.document_id = ${documentId}`, today, sql`1`),
+    );
+    const tally: Record<string, number> = {};
+    for (const s of fromSql.values()) tally[s] = (tally[s] ?? 0) + 1;
+    for (const [s, n] of Object.entries(tally)) expect(counts?.[s]).toBe(n);
   }
   expect([...seen].sort()).toEqual([
     "continuous",

@@ -367,6 +367,7 @@ CREATE UNIQUE INDEX "reports_key" ON "reports" USING btree ("cycle_id","organisa
 CREATE INDEX "assignments_task_idx" ON "assignments" USING btree ("task_id");--> statement-breakpoint
 CREATE INDEX "assignments_document_idx" ON "assignments" USING btree ("document_id","organisation_id");--> statement-breakpoint
 CREATE INDEX "assignments_org_idx" ON "assignments" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "assignments_recurring_idx" ON "assignments" USING btree ("document_id") WHERE "assignments"."recurrence" in ('monthly', 'quarterly', 'semiannual', 'annual', 'periodic');--> statement-breakpoint
 CREATE UNIQUE INDEX "assignments_task_org_key" ON "assignments" USING btree ("task_id","organisation_id","role") WHERE "assignments"."organisation_id" is not null;--> statement-breakpoint
 CREATE INDEX "progress_updates_assignment_idx" ON "progress_updates" USING btree ("assignment_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "task_parent_suggestions_key" ON "task_parent_suggestions" USING btree ("task_id","parent_task_id");--> statement-breakpoint

@@ -23,25 +23,38 @@ CREATE OR REPLACE FUNCTION period_rank(p text) RETURNS integer AS $$
   END
 $$ LANGUAGE sql IMMUTABLE;
 --> statement-breakpoint
+-- Statement-level with a transition table: a bulk load of millions of values updates each row of
+-- indicator_latest once, not once per value (which would also leave millions of dead rows).
 CREATE OR REPLACE FUNCTION indicator_latest_keep() RETURNS trigger AS $$
 BEGIN
   INSERT INTO indicator_latest AS l
     (indicator_id, organisation_id, period, year, value, first_period, first_year, first_value)
-  VALUES (NEW.indicator_id, NEW.organisation_id, NEW.period, NEW.year, NEW.value, NEW.period, NEW.year, NEW.value)
+  SELECT indicator_id, organisation_id,
+    (array_agg(period ORDER BY period_rank(period) DESC))[1],
+    (array_agg(year ORDER BY period_rank(period) DESC))[1],
+    (array_agg(value ORDER BY period_rank(period) DESC))[1],
+    (array_agg(period ORDER BY year, period_rank(period) DESC))[1],
+    min(year),
+    (array_agg(value ORDER BY year, period_rank(period) DESC))[1]
+  FROM changed
+  GROUP BY indicator_id, organisation_id
   ON CONFLICT (indicator_id, organisation_id) DO UPDATE SET
     period = CASE WHEN period_rank(EXCLUDED.period) >= period_rank(l.period) THEN EXCLUDED.period ELSE l.period END,
     year = CASE WHEN period_rank(EXCLUDED.period) >= period_rank(l.period) THEN EXCLUDED.year ELSE l.year END,
     value = CASE WHEN period_rank(EXCLUDED.period) >= period_rank(l.period) THEN EXCLUDED.value ELSE l.value END,
-    first_period = CASE WHEN EXCLUDED.year < l.first_year
-        OR (EXCLUDED.year = l.first_year AND period_rank(EXCLUDED.period) >= period_rank(l.first_period))
-      THEN EXCLUDED.period ELSE l.first_period END,
-    first_value = CASE WHEN EXCLUDED.year < l.first_year
-        OR (EXCLUDED.year = l.first_year AND period_rank(EXCLUDED.period) >= period_rank(l.first_period))
-      THEN EXCLUDED.value ELSE l.first_value END,
-    first_year = LEAST(EXCLUDED.year, l.first_year);
-  RETURN NEW;
+    first_period = CASE WHEN EXCLUDED.first_year < l.first_year
+        OR (EXCLUDED.first_year = l.first_year AND period_rank(EXCLUDED.first_period) >= period_rank(l.first_period))
+      THEN EXCLUDED.first_period ELSE l.first_period END,
+    first_value = CASE WHEN EXCLUDED.first_year < l.first_year
+        OR (EXCLUDED.first_year = l.first_year AND period_rank(EXCLUDED.first_period) >= period_rank(l.first_period))
+      THEN EXCLUDED.first_value ELSE l.first_value END,
+    first_year = LEAST(EXCLUDED.first_year, l.first_year);
+  RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER indicator_values_latest AFTER INSERT OR UPDATE ON indicator_values
-  FOR EACH ROW EXECUTE FUNCTION indicator_latest_keep();
+CREATE TRIGGER indicator_values_latest_insert AFTER INSERT ON indicator_values
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_latest_keep();
+--> statement-breakpoint
+CREATE TRIGGER indicator_values_latest_update AFTER UPDATE ON indicator_values
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_latest_keep();

@@ -99,6 +99,10 @@ export const assignments = pgTable(
     index("assignments_task_idx").on(t.taskId),
     index("assignments_document_idx").on(t.documentId, t.organisationId),
     index("assignments_org_idx").on(t.organisationId),
+    // recurring duties are judged from their updates: rollups look them up apart from the rest
+    index("assignments_recurring_idx")
+      .on(t.documentId)
+      .where(sql`${t.recurrence} in ('monthly', 'quarterly', 'semiannual', 'annual', 'periodic')`),
     uniqueIndex("assignments_task_org_key")
       .on(t.taskId, t.organisationId, t.role)
       .where(sql`${t.organisationId} is not null`),

@@ -13,56 +13,49 @@ import {
 
 const nearly = (a: string, b: string) => `abs(${a} - ${b}) <= 1e-9 * greatest(1, abs(${a}), abs(${b}))`;
 
-/** Rows (indicator_id, organisation_id, status) for the indicators matching `where` (on alias i). */
+/**
+ * Rows (indicator_id, organisation_id, status) for the indicators matching `where` (on alias i).
+ * Four steps, each materialised once (inlining them would copy every expression into every later
+ * reference): start and latest; the band; direction, goal and measure; the grade.
+ */
 function assessed(where: SQL): SQL {
   const t = ASSESSMENT_THRESHOLDS;
   return sql`
-  with base as (
-    select i.id as indicator_id, l.organisation_id, i.kind, trim(coalesce(i.unit, '')) as unit, i.target_year as ty,
-      coalesce(i.target_low, i.target_value)::float8 as a, coalesce(i.target_high, i.target_value)::float8 as b,
-      case when i.baseline_value is not null and i.baseline_year is not null then i.baseline_value else l.first_value end::float8 as sv,
-      case when i.baseline_value is not null and i.baseline_year is not null then i.baseline_year else l.first_year end as sy,
-      l.year as oy, l.value::float8 as ov
-    from indicators i join indicator_latest l on l.indicator_id = i.id
-    where ${where}
-  ), spread as (
-    select *, least(coalesce(a, b), coalesce(b, a)) as lo, greatest(coalesce(a, b), coalesce(b, a)) as hi,
+  with spread as materialized (
+    select indicator_id, organisation_id, kind, unit, ty, sv, sy, lo, hi,
       case when oy > sy then oy else sy end as ly, case when oy > sy then ov else sv end as v,
       kind in ('growth_per_year', 'multiple_of_baseline', 'increment_per_year') as step,
       kind in ('growth_per_year', 'multiple_of_baseline') as compound
-    from base
-  ), banded as (
-    select *, case when not step then lo else least(path_lo, path_hi) end as blo,
-              case when not step then hi else greatest(path_lo, path_hi) end as bhi,
-           (lo is null) or (step and (ty is null or ty - sy <= 0 or (compound and sv <= 0))) as no_band
+    from (
+      select i.id as indicator_id, l.organisation_id, i.kind, trim(coalesce(i.unit, '')) as unit, i.target_year as ty,
+        least(coalesce(i.target_low, i.target_value), coalesce(i.target_high, i.target_value))::float8 as lo,
+        greatest(coalesce(i.target_low, i.target_value), coalesce(i.target_high, i.target_value))::float8 as hi,
+        case when i.baseline_value is not null and i.baseline_year is not null then i.baseline_value else l.first_value end::float8 as sv,
+        case when i.baseline_value is not null and i.baseline_year is not null then i.baseline_year else l.first_year end as sy,
+        l.year as oy, l.value::float8 as ov
+      from indicators i join indicator_latest l on l.indicator_id = i.id
+      where ${where}) b
+  ), banded as materialized (
+    select indicator_id, organisation_id, kind, unit, ty, sv, sy, ly, v, compound,
+      (lo is null) or (step and (ty is null or ty - sy <= 0 or (compound and sv <= 0))) as no_band,
+      case when not step then lo else least(path_lo, path_hi) end as blo,
+      case when not step then hi else greatest(path_lo, path_hi) end as bhi
     from (select *,
             case kind when 'growth_per_year' then sv * power(1 + lo / 100, ty - sy)
                       when 'increment_per_year' then sv + lo * (ty - sy) else sv * lo end as path_lo,
             case kind when 'growth_per_year' then sv * power(1 + hi / 100, ty - sy)
                       when 'increment_per_year' then sv + hi * (ty - sy) else sv * hi end as path_hi
           from spread) p
-  ), directed as (
-    select *, case when kind = 'min' then 'up' when kind in ('max', 'rank') then 'down'
+  ), goaled as materialized (
+    select indicator_id, organisation_id, kind, unit, ty, sv, ly, v, blo, bhi, no_band, dir, ly - sy as elapsed,
+      case when dir = 'up' or (dir = 'hold' and v < blo) then blo else bhi end as goal,
+      (v >= blo or ${sql.raw(nearly("v", "blo"))}) as at_least, (v <= bhi or ${sql.raw(nearly("v", "bhi"))}) as at_most,
+      compound
+    from (select *, case when kind = 'min' then 'up' when kind in ('max', 'rank') then 'down'
                    when sv < blo and not (${sql.raw(nearly("sv", "blo"))}) then 'up'
                    when sv > bhi and not (${sql.raw(nearly("sv", "bhi"))}) then 'down'
                    else 'hold' end as dir
-    from banded
-  ), goaled as (
-    select *, case when dir = 'up' or (dir = 'hold' and v < blo) then blo else bhi end as goal, ly - sy as elapsed,
-      (v >= blo or ${sql.raw(nearly("v", "blo"))}) as at_least, (v <= bhi or ${sql.raw(nearly("v", "bhi"))}) as at_most
-    from directed
-  ), measured as (
-    select *, case when elapsed <= 0 then null
-                   when kind in ('rank', 'increment_per_year') then 'difference'
-                   when not compound and unit = '%' then 'difference'
-                   when sv <= 0 or v <= 0 or goal <= 0 then 'difference'
-                   else 'compound' end as measure
-    from goaled
-  ), rated as (
-    select *, case measure when 'compound' then power(v / sv, 1.0 / elapsed) - 1 when 'difference' then (v - sv) / elapsed end as achieved,
-      case when ty - ly > 0 then case measure when 'compound' then power(goal / v, 1.0 / (ty - ly)) - 1
-                                                when 'difference' then (goal - v) / (ty - ly) end end as required
-    from measured
+          from banded) d
   )
   select indicator_id, organisation_id, case
       when no_band then 'insufficient_data'
@@ -76,7 +69,17 @@ function assessed(where: SQL): SQL {
       when achieved / required >= ${t.atRisk} then 'at_risk'
       when achieved / required >= ${t.offTrack} then 'off_track'
       else 'deteriorating' end as status
-  from rated`;
+  from (
+    select *,
+      case measure when 'compound' then power(v / sv, 1.0 / elapsed) - 1 when 'difference' then (v - sv) / elapsed end as achieved,
+      case when ty - ly > 0 then case measure when 'compound' then power(goal / v, 1.0 / (ty - ly)) - 1
+                                                when 'difference' then (goal - v) / (ty - ly) end end as required
+    from (select *, case when elapsed <= 0 then null
+                         when kind in ('rank', 'increment_per_year') then 'difference'
+                         when not compound and unit = '%' then 'difference'
+                         when sv <= 0 or v <= 0 or goal <= 0 then 'difference'
+                         else 'compound' end as measure
+          from goaled) m) r`;
 }
 
 /** The assessment rows of one document's indicators, as SQL (for composing and benchmarking). */

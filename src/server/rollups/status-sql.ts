@@ -1,7 +1,8 @@
 // The status of an assignment as SQL, for rollups over hundreds of thousands of rows. It states the
 // rules of src/domain/status.ts again (test/db/status-sql.db.test.ts checks that both agree row by
-// row on generated data): one-off and continuous deadlines from the assignment's columns, recurring
-// ones from the updates inside the current period. Days of updates are Vietnam days (UTC+7).
+// row on generated data): one-off and continuous deadlines from the assignment's own columns, as
+// one predicate per status (so counts take one pass with FILTER); recurring ones from the updates
+// inside the current period, looked up for those rows only. Days of updates are Vietnam days.
 import { type SQL, sql } from "drizzle-orm";
 import { monthsIn, type Period } from "../../domain/period.ts";
 import { currentPeriod, STATUSES, type Status } from "../../domain/status.ts";
@@ -10,12 +11,33 @@ export { STATUSES };
 export type StatusName = Status;
 
 const RECURRING = ["monthly", "quarterly", "semiannual", "annual", "periodic"] as const;
+const recurringList = sql.join(
+  RECURRING.map((r) => sql`${r}`),
+  sql`, `,
+);
+const isRecurring = sql`a.recurrence in (${recurringList})`;
+const notRecurring = sql`(a.recurrence is null or a.recurrence not in (${recurringList}))`;
 
 /** The day of a timestamp in Vietnam. */
 export const vnDay = (column: SQL): SQL => sql`((${column} at time zone 'UTC') + interval '7 hours')::date`;
 
-function dueIn(period: Period, months: number): SQL {
+/** One-off and continuous rules: exactly one predicate holds for each non-recurring row. */
+function oneOffPredicates(today: string): Record<Status, SQL> {
+  const done = sql`a.completed_at is not null`;
+  const open = sql`a.completed_at is null`;
+  return {
+    done_on_time: sql`${done} and (a.deadline_date is null or a.completed_at <= a.deadline_date)`,
+    done_late: sql`${done} and a.completed_at > a.deadline_date`,
+    continuous: sql`${open} and a.deadline_date is null`,
+    overdue: sql`${open} and a.deadline_date < ${today}::date`,
+    in_progress: sql`${open} and a.deadline_date >= ${today}::date and (a.percent > 0 or a.last_update_at is not null)`,
+    not_yet_due: sql`${open} and a.deadline_date >= ${today}::date and a.percent = 0 and a.last_update_at is null`,
+  };
+}
+
+function dueIn(period: Period): SQL {
   // periodDue: the anchor's month offset inside its own period, its day moved back to the month's end
+  const months = monthsIn(period.frequency);
   const year = Number(period.start.slice(0, 4));
   const startMonth = Number(period.start.slice(5, 7));
   const month = sql`(${startMonth} + ((extract(month from a.deadline_date)::int - 1) % ${months}))`;
@@ -25,30 +47,70 @@ function dueIn(period: Period, months: number): SQL {
     else make_date(${year}, ${month}, least(extract(day from a.deadline_date)::int, ${lastDay})) end`;
 }
 
-function recurringCase(today: string): SQL {
-  const branches = RECURRING.map((r) => {
-    const period = currentPeriod(r, today) as Period;
-    const due = dueIn(period, monthsIn(period.frequency));
-    const inPeriod = sql`${vnDay(sql`u.created_at`)} between ${period.start}::date and ${period.end}::date`;
-    const firstDone = sql`(select min(${vnDay(sql`u.created_at`)}) from progress_updates u
-      where u.assignment_id = a.id and u.percent >= 100 and ${inPeriod})`;
-    const anyUpdate = sql`exists (select 1 from progress_updates u where u.assignment_id = a.id and ${inPeriod})`;
-    return sql`when a.recurrence = ${r} then case
-      when ${firstDone} is not null then case when ${firstDone} <= ${due} then 'done_on_time' else 'done_late' end
-      when ${today}::date > ${due} then 'overdue'
-      when ${anyUpdate} then 'in_progress'
-      else 'not_yet_due' end`;
-  });
-  return sql.join(branches, sql` `);
+/** Per recurrence, a SQL value chosen by a.recurrence. */
+function byRecurrence(today: string, value: (p: Period) => SQL): SQL {
+  const whens = RECURRING.map((r) => sql`when ${r} then ${value(currentPeriod(r, today) as Period)}`);
+  return sql`case a.recurrence ${sql.join(whens, sql` `)} end`;
 }
 
-/** One CASE expression: the status of the assignment row aliased `a`, on `today`. */
-export function statusCase(today: string): SQL {
-  return sql`case ${recurringCase(today)}
-    when a.completed_at is not null then
-      case when a.deadline_date is null or a.completed_at <= a.deadline_date then 'done_on_time' else 'done_late' end
-    when a.deadline_date is null then 'continuous'
-    when a.deadline_date < ${today}::date then 'overdue'
-    when a.percent > 0 or a.last_update_at is not null then 'in_progress'
-    else 'not_yet_due' end`;
+/** (id, organisation_id, document_id, province_id, status) of the recurring assignments `where` selects. */
+function recurringRows(where: SQL, today: string): SQL {
+  const start = byRecurrence(today, (p) => sql`${p.start}::date`);
+  const end = byRecurrence(today, (p) => sql`${p.end}::date`);
+  return sql`
+    select id, organisation_id, document_id, province_id, case
+      when first_done is not null then case when first_done <= due then 'done_on_time' else 'done_late' end
+      when ${today}::date > due then 'overdue'
+      when any_update then 'in_progress'
+      else 'not_yet_due' end as status
+    from (
+      select a.id, a.organisation_id, a.document_id, o.province_id, ${byRecurrence(today, dueIn)} as due,
+        min(${vnDay(sql`u.created_at`)}) filter (where u.percent >= 100) as first_done,
+        count(u.id) > 0 as any_update
+      from assignments a
+      left join organisations o on o.id = a.organisation_id
+      left join progress_updates u on u.assignment_id = a.id
+        and ${vnDay(sql`u.created_at`)} between ${start} and ${end}
+      where (${where}) and ${isRecurring}
+      group by a.id, o.province_id) r`;
+}
+
+/**
+ * (id, organisation_id, document_id, province_id, status) of the assignments aliased `a` that
+ * `where` selects; `where` may also use the organisation `o` of the assignment.
+ */
+export function statusRows(where: SQL, today: string): SQL {
+  const p = oneOffPredicates(today);
+  const whens = STATUSES.map((s) => sql`when ${p[s]} then ${s}`);
+  return sql`
+    select a.id, a.organisation_id, a.document_id, o.province_id, case ${sql.join(whens, sql` `)} end as status
+    from assignments a left join organisations o on o.id = a.organisation_id
+    where (${where}) and ${notRecurring}
+    union all
+    ${recurringRows(where, today)}`;
+}
+
+/**
+ * Status counts grouped by `groupBy` (an expression over `a` and `o`), columns named after the
+ * statuses: one pass with FILTER over the non-recurring rows, plus the recurring ones.
+ */
+export function statusCounts(where: SQL, today: string, groupBy: SQL): SQL {
+  const p = oneOffPredicates(today);
+  const oneOff = STATUSES.map((s) => sql`count(*) filter (where ${p[s]})::int as ${sql.identifier(s)}`);
+  const recurring = STATUSES.map((s) => sql`count(*) filter (where r.status = ${s})::int`);
+  const total = STATUSES.map((s) => sql`sum(${sql.identifier(s)})::int as ${sql.identifier(s)}`);
+  return sql`
+    select g, ${sql.join(total, sql`, `)}
+    from (
+      select ${groupBy} as g, ${sql.join(oneOff, sql`, `)}
+      from assignments a left join organisations o on o.id = a.organisation_id
+      where (${where}) and ${notRecurring}
+      group by 1
+      union all
+      select r.g, ${sql.join(recurring, sql`, `)}
+      from (select ${groupBy} as g, x.status from (${recurringRows(where, today)}) x
+            join assignments a on a.id = x.id left join organisations o on o.id = a.organisation_id) r
+      group by 1
+    ) c
+    group by g`;
 }
