@@ -9,7 +9,7 @@ import type { Assignment } from "./schema.ts";
 import type { SectionNode } from "./sections.ts";
 import { taskColumns } from "./tables.ts";
 import { clean, fold, joinPieces, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
-import { META_VERBS } from "./vocabulary.ts";
+import { GROUP_KINDS, META_VERBS } from "./vocabulary.ts";
 
 export interface AssignmentContext extends DeadlineContext {
   issuer: string | null;
@@ -115,6 +115,12 @@ function cooperatingIn(text: string): string[] {
   return b ? splitBodies(b.text) : [];
 }
 
+/** A group named by its kinds alone ("các cơ quan, đơn vị"), with no body or place of its own. */
+function isBareGroup(phrase: string): boolean {
+  const m = /^các (.+)$/.exec(fold(phrase).trim());
+  return m !== null && (m[1] as string).split(/,\s*|\s+và\s+/).every((k) => GROUP_KINDS.has(k.trim()));
+}
+
 /** A paragraph that is nothing but names of bodies ("- Sở Tài chính;"). */
 function onlyBodies(text: string): string[] | null {
   const at = stripBullet(text);
@@ -137,6 +143,7 @@ export class AssignmentCollector {
     sectionId: string | null,
     inherited: string[] | null,
     preamble: boolean,
+    introducesList = false,
   ): void {
     let local: string[] | null = null;
     let intro: Draft | null = null;
@@ -153,7 +160,7 @@ export class AssignmentCollector {
         continue;
       }
       intro = null;
-      const endsIntro = /:\s*$/.test(p.piece.text);
+      const endsIntro = /:\s*$/.test(p.piece.text) || (k === 0 && introducesList);
       const nextIsList = paras[k + 1]?.kind === "bullet";
       const drafts = this.fromPiece(p.piece, sectionId, local ?? inherited);
       if (endsIntro && nextIsList) {
@@ -170,9 +177,9 @@ export class AssignmentCollector {
             deadlineText: null,
             tableTask: null,
           };
-          if (intro.lead.length > 0 && !own) intro.lead = [];
-          if (!drafts.includes(intro)) this.drafts.push(intro);
-          this.drafts.push(...drafts.filter((d) => d !== intro && d.lead.length > 0));
+          // "Các cơ quan sau đây …:" names the kind; the list names the bodies
+          if (intro.lead.length > 0 && (!own || own.lead.every(isBareGroup))) intro.lead = [];
+          this.drafts.push(...drafts.filter((d) => d !== intro && d.lead.length > 0), intro);
         }
         continue;
       }
@@ -294,7 +301,7 @@ export class AssignmentCollector {
       const l = explicitLead(introLead.piece.text, this.ctx.issuer);
       if (l) lead = l.lead;
     }
-    this.addParagraphs(paras, node.id, lead, false);
+    this.addParagraphs(paras, node.id, lead, false, headingIsTask && node.endsWithColon);
     for (const child of node.children) visit(child, lead);
   }
 

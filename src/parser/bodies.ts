@@ -47,9 +47,11 @@ const NAME_WORDS = new Set(
     "nhà nước lực lượng vũ trang báo chí cơ sở thành viên chủ quản tương đương mặt trận quốc kiểm tra " +
     "chấp hành bí thư chính quyền đoàn thể - & trên bàn tham mưu ban đảng huyện ủy thị ủy thành ủy " +
     "đảng ủy tỉnh ủy khối dân vận tuyên giáo nội chính tổng hợp văn phòng hành chính truyền thông " +
-    "xã hội liên hiệp lao động nông dân phụ nữ cựu chiến binh thanh niên thôn vận tải"
+    "xã hội liên hiệp lao động nông dân phụ nữ cựu chiến binh thanh niên thôn vận tải bộ y tế bệnh viện trung tâm trạm dân phố"
   ).split(" "),
 );
+
+const LEVELS = new Set(["xã", "phường", "huyện", "tỉnh", "quận", "thị", "thành"]);
 
 function matchSeq(tokens: Token[], i: number, seq: string[]): boolean {
   for (let k = 0; k < seq.length; k++) if (tokens[i + k]?.low !== seq[k]) return false;
@@ -97,7 +99,31 @@ const CAPITAL_ONLY = new Set([
   "ban chỉ đạo",
 ]);
 
+// Common words that begin with a head word: "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị".
+const NOT_BODIES = new Set([
+  "ban hành",
+  "ban đầu",
+  "báo cáo",
+  "báo chí",
+  "sở hữu",
+  "phòng chống",
+  "phòng ngừa",
+  "phòng tránh",
+  "trường hợp",
+  "hội nghị",
+  "hội thảo",
+  "hội viên",
+  "đoàn kết",
+  "đoàn viên",
+  "bộ máy",
+  "bộ phận",
+  "viện dẫn",
+  "cục bộ",
+]);
+
 function headAt(tokens: Token[], i: number): number {
+  const pair = `${tokens[i]?.low ?? ""} ${tokens[i + 1]?.low ?? ""}`;
+  if (NOT_BODIES.has(pair)) return 0;
   for (const h of HEADS) {
     if (!matchSeq(tokens, i, h)) continue;
     const first = tokens[i] as Token;
@@ -134,10 +160,16 @@ function verbAt(tokens: Token[], i: number): boolean {
       continue;
     if (v.join(" ") === "có" && next === "liên") continue;
     if (v.join(" ") === "kiểm tra" && (prev === "ban" || prev === "ủy")) continue;
+    // "Trung tâm Dịch vụ tổng hợp xã": an adjective before the level that ends the name
+    if (v.join(" ") === "tổng hợp" && LEVELS.has(next))
+      continue;
     return true;
   }
   return false;
 }
+
+// Words that begin what follows a name, never a syllable of it: "Phòng Nghiệp vụ Y hằng năm …".
+const NOT_IN_NAMES = new Set(["hằng", "hàng", "trước", "trong", "chậm", "từ", "để", "nhằm", "theo", "khi"]);
 
 export interface BodyPhrase {
   start: number;
@@ -194,7 +226,10 @@ export function readBodies(text: string, from: number, limit = text.length): Bod
     const capital = /^[\p{Lu}\d]/u.test(word);
     // Vietnamese names capitalise the first syllable of each word: "Hội đồng", "Giáo dục và Đào tạo"
     const afterCapital =
-      i > 0 && /^\p{Lu}/u.test((tokens[i - 1] as Token).text) && /^\p{Ll}+\.?$/u.test(t.text);
+      i > 0 &&
+      /^\p{Lu}/u.test((tokens[i - 1] as Token).text) &&
+      /^\p{Ll}+\.?$/u.test(t.text) &&
+      !NOT_IN_NAMES.has(t.low);
     const head = capital || afterCapital ? 0 : headAt(tokens, i);
     if (!capital && !afterCapital && !NAME_WORDS.has(t.low.replace(/[.]+$/, "")) && head === 0) break;
     // a head inside a list ("Cấp ủy, người đứng đầu") is taken whole
@@ -243,8 +278,17 @@ export function splitBodies(phrase: string): string[] {
     .filter((s) => s.length > 1);
 }
 
+// Names with a comma or "và" inside: "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" (the Party committee
+// of the Front and the mass organisations, since 2025), "Văn phòng HĐND và UBND xã" (one office serving both).
+const JOINED_NAMES: [RegExp, RegExp][] = [
+  [/(^| )đảng ủy (mặt trận tổ quốc|mttq)( việt nam)?$/, /^các đoàn thể /],
+  [/^văn phòng (hđnd|hội đồng nhân dân|đoàn đbqh|đoàn đại biểu quốc hội)$/, /^(ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)( |$)/],
+];
+
 function startsNewBody(next: string, afterAnd: boolean, current: string): boolean {
   const fn = fold(next.trim());
+  const fc = fold(current.trim());
+  if (JOINED_NAMES.some(([before, after]) => before.test(fc) && after.test(fn))) return false;
   if (/^(UBND|HĐND|MTTQ|BTV|UBMTTQ)\b/.test(next.trim())) return true;
   if (/^các\s/.test(fn)) return afterAnd || !/^các\s/.test(fold(current).trim());
   const tokens = tokenize(next, 0, next.length);

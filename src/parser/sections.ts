@@ -11,6 +11,8 @@ export interface SectionNode {
   heading: Piece;
   /** The heading paragraph's words after the heading (a long numbered paragraph). */
   rest: Piece | null;
+  /** The numbered paragraph ends with a colon: it introduces what follows ("… như sau:"). */
+  endsWithColon: boolean;
   content: Paragraph[];
   children: SectionNode[];
   parent: SectionNode | null;
@@ -83,6 +85,7 @@ export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree 
       label,
       heading,
       rest,
+      endsWithColon: /:\s*$/.test(p.piece.text),
       content: [],
       children: [],
       parent,

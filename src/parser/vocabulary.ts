@@ -143,8 +143,13 @@ export const BODY_HEADS = [
   "thủ trưởng",
   "trưởng ban",
   "trưởng phòng",
+  "trưởng thôn",
+  "trưởng các thôn",
+  "trưởng tổ dân phố",
+  "trưởng các tổ dân phố",
   "chánh văn phòng",
   "người đứng đầu",
+  "bệnh viện",
   "bí thư",
   "tổ công tác",
   "ban chỉ đạo",
@@ -196,6 +201,12 @@ export const GROUP_KINDS = new Set([
   "đảng bộ",
   "trường",
   "doanh nghiệp",
+  "bệnh viện",
+  "trung tâm",
+  "trung tâm y tế",
+  "trạm y tế",
+  "thôn",
+  "tổ dân phố",
 ]);
 
 /**
