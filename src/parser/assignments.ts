@@ -8,7 +8,7 @@ import type { Paragraph } from "./paragraphs.ts";
 import type { Assignment } from "./schema.ts";
 import type { SectionNode } from "./sections.ts";
 import { taskColumns } from "./tables.ts";
-import { clean, fold, joinPieces, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import { clean, fold, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
 import { GROUP_KINDS, META_VERBS } from "./vocabulary.ts";
 
 export interface AssignmentContext extends DeadlineContext {
@@ -275,7 +275,7 @@ export class AssignmentCollector {
     }
     const paras: Paragraph[] = [];
     if (headingIsTask) {
-      const whole = node.rest ? joinHeading(node) : node.heading;
+      const whole = node.rest ? trimPiece(node.whole) : node.heading;
       paras.push({
         piece: whole,
         firstLine: node.firstLine,
@@ -328,13 +328,4 @@ export class AssignmentCollector {
       return out;
     });
   }
-}
-
-function joinAll(pieces: Piece[]): Piece {
-  return joinPieces(pieces, " ");
-}
-
-function joinHeading(node: SectionNode): Piece {
-  const rest = node.rest as Piece;
-  return joinAll([node.heading, rest]);
 }

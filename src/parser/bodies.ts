@@ -97,6 +97,8 @@ const CAPITAL_ONLY = new Set([
   "chánh văn phòng",
   "tổ công tác",
   "ban chỉ đạo",
+  "công ty",
+  "tổng công ty",
 ]);
 
 // Common words that begin with a head word: "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị".
@@ -159,10 +161,10 @@ function verbAt(tokens: Token[], i: number): boolean {
     if (v.join(" ") === "tham mưu" && ((prev === "quan" && tokens[i - 2]?.low === "cơ") || next === ","))
       continue;
     if (v.join(" ") === "có" && next === "liên") continue;
+    if (v.join(" ") === "trình" && prev === "công") continue;
     if (v.join(" ") === "kiểm tra" && (prev === "ban" || prev === "ủy")) continue;
     // "Trung tâm Dịch vụ tổng hợp xã": an adjective before the level that ends the name
-    if (v.join(" ") === "tổng hợp" && LEVELS.has(next))
-      continue;
+    if (v.join(" ") === "tổng hợp" && LEVELS.has(next)) continue;
     return true;
   }
   return false;
@@ -202,6 +204,8 @@ export function readBodies(text: string, from: number, limit = text.length): Bod
   if (first === 0) return null;
   let i = first;
   let lastWord = first - 1;
+  // a company's name is free text in lower case too: "Công ty TNHH MTV Quản lý công trình thủy lợi …"
+  const company = tokens.slice(0, first).some((t) => t.low === "ty");
   while (i < tokens.length) {
     const t = tokens[i] as Token;
     if (t.text === ";" && headAt(tokens, i + 1) > 0) {
@@ -231,7 +235,8 @@ export function readBodies(text: string, from: number, limit = text.length): Bod
       /^\p{Ll}+\.?$/u.test(t.text) &&
       !NOT_IN_NAMES.has(t.low);
     const head = capital || afterCapital ? 0 : headAt(tokens, i);
-    if (!capital && !afterCapital && !NAME_WORDS.has(t.low.replace(/[.]+$/, "")) && head === 0) break;
+    if (!capital && !afterCapital && !company && !NAME_WORDS.has(t.low.replace(/[.]+$/, "")) && head === 0)
+      break;
     // a head inside a list ("Cấp ủy, người đứng đầu") is taken whole
     const step = Math.max(1, head);
     lastWord = i + step - 1;
@@ -282,7 +287,10 @@ export function splitBodies(phrase: string): string[] {
 // of the Front and the mass organisations, since 2025), "Văn phòng HĐND và UBND xã" (one office serving both).
 const JOINED_NAMES: [RegExp, RegExp][] = [
   [/(^| )đảng ủy (mặt trận tổ quốc|mttq)( việt nam)?$/, /^các đoàn thể /],
-  [/^văn phòng (hđnd|hội đồng nhân dân|đoàn đbqh|đoàn đại biểu quốc hội)$/, /^(ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)( |$)/],
+  [
+    /^văn phòng (hđnd|hội đồng nhân dân|đoàn đbqh|đoàn đại biểu quốc hội)$/,
+    /^(ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)( |$)/,
+  ],
 ];
 
 function startsNewBody(next: string, afterAnd: boolean, current: string): boolean {

@@ -11,6 +11,8 @@ export interface SectionNode {
   heading: Piece;
   /** The heading paragraph's words after the heading (a long numbered paragraph). */
   rest: Piece | null;
+  /** Heading and rest as they stand in the text, with the stop or colon between them. */
+  whole: Piece;
   /** The numbered paragraph ends with a colon: it introduces what follows ("… như sau:"). */
   endsWithColon: boolean;
   content: Paragraph[];
@@ -75,7 +77,8 @@ export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree 
     const afterLabel = trimPiece(
       slicePiece(p.piece, Math.min(own.length, p.piece.text.length), p.piece.text.length),
     );
-    const { heading, rest } = splitHeading(afterLabel.text.length > 0 ? afterLabel : body);
+    const whole = afterLabel.text.length > 0 ? afterLabel : body;
+    const { heading, rest } = splitHeading(whole);
     const path = [...stack.slice(0, depth).map((o) => o.label.label), label.label].join("/");
     let id = `${idPrefix}${path}`;
     for (let n = 2; ids.has(id); n++) id = `${idPrefix}${path}~${n}`;
@@ -85,6 +88,7 @@ export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree 
       label,
       heading,
       rest,
+      whole,
       endsWithColon: /:\s*$/.test(p.piece.text),
       content: [],
       children: [],

@@ -150,6 +150,8 @@ export const BODY_HEADS = [
   "chánh văn phòng",
   "người đứng đầu",
   "bệnh viện",
+  "tổng công ty",
+  "công ty",
   "bí thư",
   "tổ công tác",
   "ban chỉ đạo",
