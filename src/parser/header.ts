@@ -452,6 +452,8 @@ export function claimIssuer(doc: DocText, anchorLines: number[], limit: number):
     const line = doc.lines[i] as Line;
     if (doc.isBlank(line)) continue;
     seen++;
+    // the short rule printed under the issuer's name
+    if (isRule(doc.visible(line).trim())) continue;
     if (!isIssuerText(doc.visible(line))) break;
     top = i;
   }

@@ -89,12 +89,14 @@ export interface SignatureZone {
   lastLine: number;
 }
 
-function addItem(items: string[], text: string, bullet: boolean): void {
+function addItem(items: string[], text: string, bullet: boolean, indented = false): void {
   const t = clean(text);
   if (!t) return;
   const prev = items[items.length - 1];
   const continuation =
-    !bullet && prev !== undefined && (!/[,;.]$/.test(prev) || /^\p{Ll}/u.test(t) || /^[(&]/.test(t));
+    !bullet &&
+    prev !== undefined &&
+    ((indented && !/[;.]$/.test(prev)) || !/[,;.]$/.test(prev) || /^\p{Ll}/u.test(t) || /^[(&]/.test(t));
   if (continuation) items[items.length - 1] = `${prev} ${t}`;
   else items.push(t);
 }
@@ -125,7 +127,9 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
       .map((c) => c.trim())
       .filter((c) => c.length > 0);
     let used = false;
-    for (const raw of cells) {
+    // a wrapped item is indented under the text of the one above it: "- Các sở: …,\n  Nông nghiệp …"
+    const indented = /^ {1,8}\S/.test(visible);
+    for (const [c, raw] of cells.entries()) {
       let cell = raw;
       const f = fold(cell);
       const label = DISTRIBUTION_LABEL.exec(f);
@@ -143,7 +147,8 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
       }
       const auth = readAuthority(cell);
       if (auth) {
-        if (!authority) authority = auth;
+        // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the deputy signs for the chairman
+        authority = auth;
         used = true;
         continue;
       }
@@ -163,7 +168,12 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
         used = true;
         continue;
       }
-      if (isRoleText(cell) && name === null && (authority !== null || roles.length > 0 || !inDistribution)) {
+      const closed = /^lưu\b/.test(fold(items[items.length - 1] ?? ""));
+      if (
+        isRoleText(cell) &&
+        name === null &&
+        (authority !== null || roles.length > 0 || !inDistribution || closed)
+      ) {
         roles.push(clean(cell));
         used = true;
         continue;
@@ -174,7 +184,7 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
         continue;
       }
       if (inDistribution && cell.length < 160) {
-        addItem(items, cell, false);
+        addItem(items, cell, false, c === 0 && indented);
         used = true;
       }
     }
