@@ -128,7 +128,9 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
       .filter((c) => c.length > 0);
     let used = false;
     // a wrapped item is indented under the text of the one above it: "- Các sở: …,\n  Nông nghiệp …"
-    const indented = /^ {1,8}\S/.test(visible);
+    // a markdown bullet ("* Các sở…") is blanked in the visible text
+    const markdownBullet = /^\s*[*+]\s/.test(doc.src.slice(line.start, line.end));
+    const indented = !markdownBullet && /^ {1,8}\S/.test(visible);
     for (const [c, raw] of cells.entries()) {
       let cell = raw;
       const f = fold(cell);
@@ -139,7 +141,7 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
         cell = cell.slice(label[0].length).trim();
         if (!cell) continue;
       }
-      const bullet = BULLET.exec(cell);
+      const bullet = BULLET.exec(cell) ?? (c === 0 && markdownBullet ? [""] : null);
       if (bullet && inDistribution) {
         addItem(items, cell.slice(bullet[0].length), true);
         used = true;

@@ -143,9 +143,30 @@ const BLANKED =
   /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f*_`]|\\(?=[*_#.\-()[\]|`>])/g;
 const LINE_MARK = /^([ \t]*)([#>]+)/gm;
 
+// A header laid out as a markdown table at the top (issuer | motto, then symbol | place and date) reads
+// as the two columns it stands for: pipes and <br> become column gaps, the separator row a blank line.
+const HEADER_TABLE = /^(?:[ \t]*\n)*((?:[ \t]*\|[^\n]*\|[ \t]*(?:\n|$)){2,5})/;
+const HEADER_WORDS = /độc lập|đảng cộng sản|cộng h[oò]a|số|ngày/iu;
+
+function unfoldHeaderTable(src: string): string {
+  const m = HEADER_TABLE.exec(src);
+  if (!m || !HEADER_WORDS.test(m[1] as string)) return src;
+  const block = m[1] as string;
+  const at = m[0].length - block.length;
+  const unfolded = block
+    .split("\n")
+    .map((line) =>
+      /^[\s|:-]*$/.test(line)
+        ? " ".repeat(line.length)
+        : line.replace(/<br\s*\/?>/giu, (x) => " ".repeat(x.length)).replace(/\|/g, " "),
+    )
+    .join("\n");
+  return src.slice(0, at) + unfolded + src.slice(at + block.length);
+}
+
 /** Blanks markdown marks and odd spaces without changing the length. */
 function blankMarkup(src: string): string {
-  const out = src.replace(BLANKED, " ");
+  const out = unfoldHeaderTable(src).replace(BLANKED, " ");
   if (!out.includes("#") && !out.includes(">")) return out;
   return out.replace(LINE_MARK, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length));
 }
