@@ -325,6 +325,10 @@ export interface Title {
 const PROPER_START =
   /^(trung ương|đảng|việt nam|kết luận|nghị quyết|chỉ thị|quyết định|chương trình|kế hoạch|công văn|bộ |ban |tỉnh|thành|huyện|xã|ủy ban|hội đồng|chính phủ|quốc hội|thủ tướng|nhà nước|nhân dân|mặt trận|sở |[\d(“"])/;
 
+// A title line that ends like this is not finished: "… quán triệt Nghị quyết" / "Đại hội … lần thứ XIV".
+const OPEN_END =
+  /(^|\s)(nghị quyết|kết luận|chỉ thị|chương trình|kế hoạch|quyết định|thông báo|hướng dẫn|của|về|và|các|số|cho|tại|thực hiện|triển khai)$/;
+
 /**
  * Collects the title lines that start at line `from` (after the type line, or a "V/v" / "Về" line),
  * claims them and strips the V/v prefix. Stamps and page furniture inside the title are skipped.
@@ -346,7 +350,9 @@ export function claimTitle(
   for (let i = from; i < to && total < 600; i++) {
     const line = doc.lines[i] as Line;
     const kind = doc.kinds[i];
-    if (kind === "stamp" || kind === "furniture") continue;
+    // a stamp beside the title leaves the title's words on the line unclaimed
+    if ((kind === "stamp" || kind === "furniture") && (doc.isClaimedText(line) || doc.isBlank(line)))
+      continue;
     if (doc.isClaimedText(line)) {
       if (pieces.length === 0) continue;
       break;
@@ -366,9 +372,13 @@ export function claimTitle(
       upperTitle = !hasLower(t);
     } else {
       if (/[.;:]$/.test(prev) || readLabel(t) || /^kính gửi/.test(ft) || isRule(t)) break;
-      if (t.length > 220 || (/^\p{Lu}/u.test(t) && TITLE_OPENERS.test(ft)) || /^\(/.test(t)) break;
-      if (!hasLower(t) && !upperTitle) break;
-      const continuation = /^\p{Ll}/u.test(t) || PROPER_START.test(ft) || upperTitle;
+      // "(03/02/1930 - 03/02/2026)" under a commemoration's title belongs to it
+      const datesOnly = /^\([\d\s/.,–-]+\)$/.test(t);
+      if (t.length > 220 || (/^\p{Lu}/u.test(t) && TITLE_OPENERS.test(ft)) || (/^\(/.test(t) && !datesOnly))
+        break;
+      if (!hasLower(t) && !upperTitle && !datesOnly) break;
+      const continuation =
+        /^\p{Ll}/u.test(t) || PROPER_START.test(ft) || upperTitle || datesOnly || OPEN_END.test(fold(prev));
       if (!continuation) break;
       if (blankRun > 0 && /[,;]$/.test(prev) && !/^\p{Ll}/u.test(t)) break;
     }

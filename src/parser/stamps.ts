@@ -100,7 +100,10 @@ export function claimStamps(doc: DocText, from: number, to: number): StampResult
         number = value.length > 0 && /[\p{L}\d]/u.test(value) ? value : null;
       }
       if (date === null) date = findDate(nl)?.iso ?? null;
-      doc.claimLine(next, "stamp");
+      // the stamp may stand in a column beside the title: claim its own column only
+      const field = /^\s*[^\s:]+(?:\s[^\s:]+)?\s*:\s*\S+(?: \S+)*(?=(?:\t|\s{3,})\S)/.exec(doc.raw(next));
+      if (field) doc.claim(next.start, next.start + field[0].length);
+      else doc.claimLine(next, "stamp");
       end = next.end;
     }
     received.push({
