@@ -90,7 +90,27 @@ const RANK = /(?:tốp|top|nhóm|trong số|xếp thứ|đứng thứ|xếp hạ
 const RATE =
   /^\s?(?:\S+\s){0,3}?(?:trên|\/)\s?(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
 const YEAR_IN = /(?:đến|vào|trong|tới)\s(?:năm\s)?(20\d\d|19\d\d)|năm\s(20\d\d)(?!\s?(?:là|có|đạt))/g;
-const PAST_MARKERS = /\bđã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d|kết quả/;
+const PAST_MARKERS = /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d/;
+// Outside a target section a result ("kết quả …") is reported, not set; inside one it names an
+// indicator ("Kết quả thi tốt nghiệp … thuộc tốp 15").
+const RESULT = /kết quả/;
+// Where a paragraph outside the targets sets one: "phấn đấu …", "bảo đảm tỷ lệ … đạt …".
+const TARGET_CUE = /phấn đấu|chỉ tiêu|mục tiêu|(?:bảo đảm|đảm bảo|nâng) tỷ lệ/;
+// Words that follow a magnitude in a unit: "8,5 triệu lượt", "3 nghìn người".
+const NOT_UNIT_WORDS = new Set([
+  "và",
+  "so",
+  "với",
+  "trong",
+  "trở",
+  "trên",
+  "đến",
+  "năm",
+  "của",
+  "là",
+  "mỗi",
+  "có",
+]);
 
 function parenRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -134,7 +154,19 @@ function clauses(p: Piece): Piece[] {
 
 function readUnit(low: string): { unit: string | null; length: number } {
   const m = UNIT_RE.exec(low);
-  return m ? { unit: m[1] as string, length: m[0].length } : { unit: null, length: 0 };
+  if (m) {
+    const unit = m[1] as string;
+    // a magnitude takes the noun it counts: "triệu lượt", "nghìn người"
+    const noun = /^(tỷ|triệu|nghìn)$/.test(unit) ? /^\s(\p{L}+)/u.exec(low.slice(m[0].length)) : null;
+    if (noun && !NOT_UNIT_WORDS.has(noun[1] as string))
+      return { unit: `${unit} ${noun[1]}`, length: m[0].length + noun[0].length };
+    return { unit, length: m[0].length };
+  }
+  // a counted noun that ends the phrase: "đạt 58.000 buồng, …", "có 30 xã."
+  const tail = /^\s(\p{L}+(?:\s\p{L}+)?)(?=\s*(?:[,;.)]|$|\strở\s(?:lên|xuống)))/u.exec(low);
+  if (tail && !(tail[1] as string).split(" ").some((w) => NOT_UNIT_WORDS.has(w)))
+    return { unit: tail[1] as string, length: tail[0].length };
+  return { unit: null, length: 0 };
 }
 
 function yearIn(low: string, parens: [number, number][]): number | null {
@@ -200,8 +232,15 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
       end += u.length;
     }
   }
-  if (!pct && /^\s?(năm|tháng|ngày|giờ|lần thứ)\b/.test(low.slice(at + m[0].length, at + m[0].length + 10)))
+  if (
+    !pct &&
+    /^\s?(năm|tháng|ngày|giờ|lần thứ|tuổi)(\s|$|[,.;])/.test(
+      low.slice(at + m[0].length, at + m[0].length + 10),
+    )
+  )
     return null;
+  // the denominator of a rate: "35 giường bệnh trên 10.000 dân"
+  if (/trên\s$/.test(pre) && /^\s?(dân|người)(\s|$|[,.;])/.test(post)) return null;
   if (/(?:số|khóa|lần thứ|điều|khoản|mục|quý|tháng|ngày)\s?$/.test(pre)) return null;
   const range = second !== null ? { low: first, high: second } : null;
   const base = {
@@ -230,6 +269,9 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   }
   const rate = RATE.exec(post);
   if (rate) {
+    // the counted thing stands between the value and "trên": "2,8 điều dưỡng trên 1.000 dân"
+    const counted = /^\s?(\p{L}+(?:\s\p{L}+){0,2})\s(?:trên|\/)/u.exec(post);
+    if (base.unit === null && counted) base.unit = counted[1] as string;
     const word = rate[1] as string;
     const per = /vạn/.test(word)
       ? 10000
@@ -241,6 +283,7 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
     return { ...base, kind: "rate", per };
   }
   if (range) return { ...base, kind: "range" };
+  if (/(không dưới|không thấp hơn|không ít hơn)\s$/.test(pre)) return { ...base, kind: "min" };
   if (
     /(không quá|không vượt quá|tối đa|dưới|thấp hơn|xuống dưới|giảm còn|giảm xuống còn|xuống còn|không cao hơn|ở mức dưới)\s$/.test(
       pre,
@@ -249,6 +292,8 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
     return { ...base, kind: "max" };
   if (/^\s?trở lên|^\s?trở xuống/.test(post))
     return { ...base, kind: /^\s?trở xuống/.test(post) ? "max" : "min" };
+  // "duy trì ổn định ở mức 47%": held at a level
+  if (/(^|\s)ở mức\s$/.test(pre)) return { ...base, kind: "exact" };
   if (
     /(từ|tối thiểu|ít nhất|không dưới|không thấp hơn|trên|đạt|chiếm|lên|tăng lên|vượt|hơn)\s(?:(?:mức|khoảng|trên|tối thiểu|ít nhất)\s)?$/.test(
       pre,
@@ -274,7 +319,7 @@ function indicatorOf(clauseText: string, from: number, at: number): string {
   s = s.replace(/^[\s\-–+•]*/, "").replace(/^(phấn đấu|mục tiêu|chỉ tiêu)\s*:?\s*/i, "");
   s = s.replace(/^(đến|vào) năm \d{4},?\s*/i, "");
   s = s.replace(
-    /\s*(từ|đạt|tối thiểu|ít nhất|tăng|trung bình|bình quân|chiếm|là|mỗi năm|hằng năm|thuộc|tốp|top|không quá|tối đa|dưới|trên|lên|khoảng|mức|gấp|đạt mức)(\s|$)*$/giu,
+    /\s*(từ|đạt|tối thiểu|ít nhất|tăng|trung bình|bình quân|chiếm|là|mỗi năm|hằng năm|thuộc|tốp|top|không quá|tối đa|dưới|trên|lên|khoảng|mức|gấp|đạt mức|không thấp hơn|không dưới|không ít hơn|(?:duy trì )?(?:ổn định )?ở mức)(\s|$)*$/giu,
     "",
   );
   s = s.replace(
@@ -294,11 +339,11 @@ export function findTargets(units: TargetUnit[]): Target[] {
   for (const u of units) {
     if (!/\d/.test(u.piece.text) && !/(?:hai|ba|đôi|rưỡi) lần|gấp/.test(u.piece.text)) continue;
     const lowPara = fold(u.piece.text);
-    const cue = /phấn đấu|chỉ tiêu|mục tiêu/.test(lowPara);
+    const cue = TARGET_CUE.test(lowPara);
     if (!u.targetSection && !cue) continue;
     for (const c of clauses(u.piece)) {
       const low = fold(c.text);
-      if (PAST_MARKERS.test(low)) continue;
+      if (PAST_MARKERS.test(low) || (!u.targetSection && RESULT.test(low))) continue;
       if (!u.targetSection && !/phấn đấu|chỉ tiêu|mục tiêu|đạt|tăng|giảm|tối thiểu|trở lên/.test(low))
         continue;
       const parens = parenRanges(low);
