@@ -318,7 +318,11 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
         inTarget || (/mục tiêu|chỉ tiêu/.test(h) && !/kết quả|tình hình|đánh giá|thực trạng/.test(h));
       const hy = YEAR_IN_HEADING.exec(h);
       let y = hy ? Number(hy[1] ?? hy[2]) : year;
-      const paras = [...(node.rest ? [node.rest] : []), ...node.content.map((p) => p.piece)];
+      // a numbered paragraph that is a sentence ("1. Phòng Kinh tế chủ trì …, bảo đảm tỷ lệ … đạt 80%")
+      // carries targets in its first sentence too; a short heading ("Giai đoạn 2026 - 2030") does not
+      const sentence = node.heading.text.length >= 60;
+      const opening = sentence ? [node.whole] : node.rest ? [node.rest] : [];
+      const paras = [...opening, ...node.content.map((p) => p.piece)];
       const lead = paras[0] ? /^\s*(?:[-–+]\s*)?đến năm (20\d\d)/.exec(fold(paras[0].text)) : null;
       if (lead) y = Number(lead[1]);
       for (const piece of paras) units.push({ piece, sectionId: node.id, targetSection: isTarget, year: y });

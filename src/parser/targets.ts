@@ -176,7 +176,9 @@ function yearIn(low: string, parens: [number, number][]): number | null {
     if (/so với\s$/.test(low.slice(Math.max(0, m.index - 8), m.index))) continue;
     return Number(m[1] ?? m[2]);
   }
-  return null;
+  // "phấn đấu tỷ lệ … năm 2025 đạt từ 95% trở lên": the year a striven-for value is due
+  const striven = /phấn đấu.*?năm\s(20\d\d)\sđạt/.exec(low);
+  return striven && !inside(parens, striven.index) ? Number(striven[1]) : null;
 }
 
 function baselineIn(low: string, from: number, to: number, parens: [number, number][]): Baseline | null {
@@ -223,6 +225,8 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   if (isYear || inside(parens, at)) return null;
   const pre = low.slice(Math.max(0, at - 60), at);
   let post = low.slice(end, end + 80);
+  // the denominator of a rate: "35 giường bệnh trên 10.000 dân"
+  if (/trên\s$/.test(pre) && /^\s?(dân|người)(\s|$|[,.;])/.test(post)) return null;
   let unit: string | null = pct ? "%" : null;
   if (!pct) {
     const u = readUnit(post);
@@ -239,8 +243,7 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
     )
   )
     return null;
-  // the denominator of a rate: "35 giường bệnh trên 10.000 dân"
-  if (/trên\s$/.test(pre) && /^\s?(dân|người)(\s|$|[,.;])/.test(post)) return null;
+
   if (/(?:số|khóa|lần thứ|điều|khoản|mục|quý|tháng|ngày)\s?$/.test(pre)) return null;
   const range = second !== null ? { low: first, high: second } : null;
   const base = {
