@@ -18,6 +18,7 @@ export function isRule(text: string): boolean {
 export function claimPageFurniture(doc: DocText): number {
   let count = 0;
   const seen = new Map<string, Line[]>();
+  const pageLines = new Set<number>();
   for (const line of doc.lines) {
     const len = line.end - line.start;
     if (len === 0 || len > 160) continue;
@@ -26,6 +27,7 @@ export function claimPageFurniture(doc: DocText): number {
     if (trimmed.length === 0) continue;
     if (trimmed.length <= 12 && (PAGE_NUMBER.test(low) || PAGE_WORD.test(low) || PAGE_OF.test(low))) {
       doc.claimLine(line, "furniture");
+      pageLines.add(line.index);
       count++;
       continue;
     }
@@ -37,8 +39,17 @@ export function claimPageFurniture(doc: DocText): number {
     if (list) list.push(line);
     else seen.set(key, [line]);
   }
+  // a line next to a page number on two pages is a running head too ("UBND tỉnh … - Báo cáo …" / "Trang 2")
+  const besidePageNumber = (line: Line): boolean => {
+    for (const step of [-1, 1]) {
+      let j = line.index + step;
+      while (doc.lines[j] && doc.isBlank(doc.lines[j] as Line) && !pageLines.has(j)) j += step;
+      if (pageLines.has(j)) return true;
+    }
+    return false;
+  };
   for (const list of seen.values()) {
-    if (list.length < 3) continue;
+    if (list.length < 2 || (list.length === 2 && !list.every(besidePageNumber))) continue;
     for (const line of list) doc.claimLine(line, "furniture");
     count += list.length;
   }

@@ -136,6 +136,7 @@ function openingIssuer(paras: Paragraph[]): string | null {
   return null;
 }
 
+const RESULT_HEADING = /kết quả|tình hình|đánh giá|thực trạng/;
 const YEAR_IN_HEADING = /(?:đến|tới|năm)\s(?:năm\s)?(20\d\d)|giai đoạn\s(?:20\d\d)\s?[-–]\s?(20\d\d)/;
 
 function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): ParsedDocument {
@@ -311,11 +312,18 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   const docTargetYear = titleYear ? Number(titleYear[1] ?? titleYear[2]) : null;
   const addUnits = (roots: SectionNode[], preamble: Paragraph[]): void => {
     for (const p of preamble)
-      units.push({ piece: p.piece, sectionId: null, targetSection: false, year: docTargetYear });
-    const visitT = (node: SectionNode, inTarget: boolean, year: number | null): void => {
+      units.push({
+        piece: p.piece,
+        sectionId: null,
+        targetSection: false,
+        resultSection: false,
+        year: docTargetYear,
+      });
+    const visitT = (node: SectionNode, inTarget: boolean, inResult: boolean, year: number | null): void => {
       const h = fold(node.heading.text);
-      const isTarget =
-        inTarget || (/mục tiêu|chỉ tiêu/.test(h) && !/kết quả|tình hình|đánh giá|thực trạng/.test(h));
+      // "Kết quả thực hiện các chỉ tiêu": what was reached, not what is set
+      const isResult = inResult || (node.heading.text.length < 120 && RESULT_HEADING.test(h));
+      const isTarget = inTarget || (/mục tiêu|chỉ tiêu/.test(h) && !RESULT_HEADING.test(h));
       const hy = YEAR_IN_HEADING.exec(h);
       let y = hy ? Number(hy[1] ?? hy[2]) : year;
       // a numbered paragraph that is a sentence ("1. Phòng Kinh tế chủ trì …, bảo đảm tỷ lệ … đạt 80%")
@@ -325,10 +333,11 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       const paras = [...opening, ...node.content.map((p) => p.piece)];
       const lead = paras[0] ? /^\s*(?:[-–+]\s*)?đến năm (20\d\d)/.exec(fold(paras[0].text)) : null;
       if (lead) y = Number(lead[1]);
-      for (const piece of paras) units.push({ piece, sectionId: node.id, targetSection: isTarget, year: y });
-      for (const c of node.children) visitT(c, isTarget, y);
+      for (const piece of paras)
+        units.push({ piece, sectionId: node.id, targetSection: isTarget, resultSection: isResult, year: y });
+      for (const c of node.children) visitT(c, isTarget, isResult, y);
     };
-    for (const r of roots) visitT(r, false, docTargetYear);
+    for (const r of roots) visitT(r, false, false, docTargetYear);
   };
   addUnits(tree.roots, tree.preamble);
   for (const a of appendixTrees) addUnits(a.tree.roots, a.tree.preamble);

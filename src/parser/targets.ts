@@ -12,6 +12,8 @@ export interface TargetUnit {
   sectionId: string | null;
   /** The enclosing headings say "mục tiêu" / "chỉ tiêu". */
   targetSection: boolean;
+  /** The enclosing headings report results ("Kết quả thực hiện …"): only "phấn đấu" sets a target there. */
+  resultSection: boolean;
   /** Year inherited from the enclosing headings or a lead-in ("Đến năm 2030, …"). */
   year: number | null;
 }
@@ -347,6 +349,7 @@ export function findTargets(units: TargetUnit[]): Target[] {
     for (const c of clauses(u.piece)) {
       const low = fold(c.text);
       if (PAST_MARKERS.test(low) || (!u.targetSection && RESULT.test(low))) continue;
+      if (u.resultSection && !/phấn đấu/.test(low)) continue;
       if (!u.targetSection && !/phấn đấu|chỉ tiêu|mục tiêu|đạt|tăng|giảm|tối thiểu|trở lên/.test(low))
         continue;
       const parens = parenRanges(low);
