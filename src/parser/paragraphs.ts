@@ -63,6 +63,8 @@ function shouldBreak(
 ): boolean {
   if (layout.wrapped) {
     if (blankBetween && !layout.doubleSpaced) return true;
+    // a symbol broken after its dash ("Chỉ thị số 42-" / "CT/TW") goes on, however short the line
+    if (/\d[-–]$/.test(prev) && /^[A-ZĐ]/.test(next)) return false;
     const len = prev.length;
     if (len < 0.8 * layout.width) return true;
     if (endsSentence(prev) && len < 0.93 * layout.width) return true;

@@ -27,7 +27,9 @@ const QUALIFIERS = "(?: hành động| liên tịch| phối hợp| chuyên đề
 const TYPE_WORD_BEFORE = new RegExp(
   `(?:(?:${TYPE_NAMES.map(([name]) => name).join("|")})${QUALIFIERS})?\\s*(?:số\\s*:?)?\\s*$`,
 );
-const RETROSPECTIVE = /sau \S+ năm (thực hiện|triển khai)\s*$/;
+// "sau 5 năm thực hiện …", "nghe báo cáo tình hình thực hiện Kế hoạch …": a look at how a document
+// is carried out, not this document carrying it out
+const RETROSPECTIVE = /(sau \S+ năm|tình hình|kết quả|đánh giá) (thực hiện|triển khai)\s*$/;
 
 export type Where = "title" | "opening" | "body";
 
