@@ -192,10 +192,17 @@ const HEAD_START = new RegExp(
   "iuy",
 );
 
+// First words of the heads, folded: most words are not one, and a set lookup settles them cheaply.
+const HEAD_FIRST_WORDS = new Set([...BODY_HEADS].map((h) => fold(h.split(" ")[0] as string)));
+const WORD_END = /[\s,;:()“”"]/;
+
 export function readBodies(text: string, from: number, limit = text.length): BodyPhrase | null {
   // most sentences do not start with a body: look at the first word before tokenising
   let at = from;
   while (at < text.length && (text[at] === " " || text[at] === "\t")) at++;
+  let wordEnd = at;
+  while (wordEnd < text.length && wordEnd - at < 12 && !WORD_END.test(text[wordEnd] as string)) wordEnd++;
+  if (!HEAD_FIRST_WORDS.has(fold(text.slice(at, wordEnd)))) return null;
   HEAD_START.lastIndex = at;
   if (!HEAD_START.test(text)) return null;
   const tokens = tokenize(text, from, Math.min(limit, from + 320));

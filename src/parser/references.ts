@@ -29,6 +29,7 @@ const TYPE_WORD_BEFORE = new RegExp(
 );
 // "sau 5 năm thực hiện …", "nghe báo cáo tình hình thực hiện Kế hoạch …": a look at how a document
 // is carried out, not this document carrying it out
+const STOP = /[.;] /g;
 const RETROSPECTIVE = /(sau \S+ năm|tình hình|kết quả|đánh giá) (thực hiện|triển khai)\s*$/;
 
 export type Where = "title" | "opening" | "body";
@@ -85,11 +86,20 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
   let inDescription = false;
   // the document being described ("Công văn số 2400-CV/HU … về triển khai thực hiện Kết luận số 69")
   let described: Mention | null = null;
+  let lastStop = -1;
+  STOP.lastIndex = 0;
+  let nextStop = STOP.exec(low)?.index ?? Number.POSITIVE_INFINITY;
   for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
     const symbol = normaliseSymbol(m[0]);
     const start = m.index;
     const end = start + m[0].length;
-    const sentenceStart = Math.max(low.lastIndexOf(". ", start), low.lastIndexOf("; ", start), -1) + 1;
+    // the last sentence stop before this mention, found by scanning forward only (linear in the text)
+    while (nextStop < start) {
+      lastStop = nextStop;
+      STOP.lastIndex = nextStop + 1;
+      nextStop = STOP.exec(low)?.index ?? Number.POSITIVE_INFINITY;
+    }
+    const sentenceStart = lastStop + 1;
     if (prevEnd >= 0 && sentenceStart > prevEnd) {
       inDescription = false;
       prevImplementing = false;
@@ -131,7 +141,9 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
       /^\d+[a-z]?-([A-Za-zĐđ]+)\//.exec(symbol)?.[1] ??
       /^\d+[a-z]?(?:\/\d{4})?\/([A-Za-zĐđ]+)-/.exec(symbol)?.[1];
     const isParty = /^\d+[a-z]?-/.test(symbol);
-    const type = typeBefore(low.slice(0, start)) ?? (code ? typeFromCode(code, isParty || party) : null);
+    const type =
+      typeBefore(low.slice(Math.max(0, start - 30), start)) ??
+      (code ? typeFromCode(code, isParty || party) : null);
     if (carriedOut && described) described.carriesOut = symbol;
     out.push({
       symbol,
