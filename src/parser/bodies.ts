@@ -14,14 +14,15 @@ interface Token {
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   const re = /[^\s,;:()“”"]+|[,;:()“”"]/g;
-  // fold the window only: the whole sentence may be long
-  const windowEnd = Math.min(text.length, to + 40);
-  const low = fold(text.slice(from, windowEnd));
+  // folding keeps lengths; a sentence is folded once (and cached), a very long text only in the window
+  const whole = text.length <= 4000;
+  const base = whole ? 0 : from;
+  const low = whole ? fold(text) : fold(text.slice(from, Math.min(text.length, to + 40)));
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     out.push({
       text: m[0],
-      low: low.slice(m.index - from, m.index - from + m[0].length),
+      low: low.slice(m.index - base, m.index - base + m[0].length),
       start: m.index,
       end: m.index + m[0].length,
     });
@@ -30,12 +31,20 @@ function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
-const HEADS = [...BODY_HEADS]
-  .sort((a, b) => b.split(" ").length - a.split(" ").length)
-  .map((h) => h.split(" "));
-const VERBS = [...DUTY_VERBS]
-  .sort((a, b) => b.split(" ").length - a.split(" ").length)
-  .map((v) => v.split(" "));
+/** Word sequences indexed by their first word, longest first, so a token is matched against few. */
+function byFirstWord(phrases: Iterable<string>): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  const sorted = [...phrases].map((p) => p.split(" ")).sort((a, b) => b.length - a.length);
+  for (const seq of sorted) {
+    const list = index.get(seq[0] as string) ?? [];
+    list.push(seq);
+    index.set(seq[0] as string, list);
+  }
+  return index;
+}
+const HEADS = byFirstWord(BODY_HEADS);
+const VERBS = byFirstWord(DUTY_VERBS);
+const NO_SEQS: string[][] = [];
 
 // Lower-case words that names of bodies are made of ("các cơ quan, đơn vị có liên quan",
 // "Ủy ban nhân dân tỉnh", "Đảng ủy trực thuộc Tỉnh ủy", "các tổ chức chính trị - xã hội").
@@ -126,7 +135,7 @@ const NOT_BODIES = new Set([
 function headAt(tokens: Token[], i: number): number {
   const pair = `${tokens[i]?.low ?? ""} ${tokens[i + 1]?.low ?? ""}`;
   if (NOT_BODIES.has(pair)) return 0;
-  for (const h of HEADS) {
+  for (const h of HEADS.get(tokens[i]?.low ?? "") ?? NO_SEQS) {
     if (!matchSeq(tokens, i, h)) continue;
     const first = tokens[i] as Token;
     if (CAPITAL_ONLY.has(h.join(" ")) && !/^\p{Lu}/u.test(first.text) && tokens[i - 1]?.low !== "các")
@@ -138,7 +147,8 @@ function headAt(tokens: Token[], i: number): number {
       // the kind belongs to the head: "các chi bộ", "các đảng đoàn"
       if (GROUP_KINDS.has(n2)) return 3;
       if (GROUP_KINDS.has(n1)) return 2;
-      if (!HEADS.some((hh) => hh[0] !== "các" && matchSeq(tokens, i + 1, hh))) return 0;
+      const after = HEADS.get(tokens[i + 1]?.low ?? "") ?? NO_SEQS;
+      if (!after.some((hh) => hh[0] !== "các" && matchSeq(tokens, i + 1, hh))) return 0;
     }
     return h.length;
   }
@@ -148,7 +158,7 @@ function headAt(tokens: Token[], i: number): number {
 function verbAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || /^\p{Lu}/u.test(t.text)) return false;
-  for (const v of VERBS) {
+  for (const v of VERBS.get(t.low) ?? NO_SEQS) {
     if (!matchSeq(tokens, i, v)) continue;
     // nouns that look like verbs: "các tổ chức", "tổ chức chính trị - xã hội", "cơ quan tham mưu"
     const prev = tokens[i - 1]?.low ?? "";

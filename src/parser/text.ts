@@ -407,7 +407,9 @@ export function spanOf(p: Piece, a = 0, b = p.text.length): [number, number] {
   return [s, Math.max(s, e)];
 }
 
+// any white space but a single space: most strings have none and need only trimming
+const NOT_CLEAN = /[^\S ]| {2}/;
 /** Whitespace collapsed, trimmed: the form every text field of the output takes. */
 export function clean(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
+  return NOT_CLEAN.test(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
 }
