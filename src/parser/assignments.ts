@@ -29,6 +29,7 @@ interface Draft {
 const LEAD_VERB = /^(giao|đề nghị|yêu cầu|phân công|chỉ đạo|đối với|trách nhiệm của|nhiệm vụ của)\s+/;
 const LEAD_ANYWHERE = /(?:^|[\s,;])(giao|đề nghị|yêu cầu)\s+/g;
 const COOP = /phối hợp (?:chặt chẽ )?(?:với|cùng)\s+|phối hợp\s*:\s*|cùng với\s+/;
+const META_VERB_LIST = [...META_VERBS];
 const CHU_TRI_LABEL = /^(?:cơ quan |đơn vị )?chủ trì\s*:\s*/;
 
 function sentences(p: Piece): Piece[] {
@@ -83,7 +84,7 @@ export function explicitLead(text: string, issuer: string | null): Lead | null {
   const subject = readBodies(text, at);
   if (subject) {
     const after = low.slice(subject.end).trimStart();
-    const verbWord = [...META_VERBS].find((v) => after.startsWith(v));
+    const verbWord = META_VERB_LIST.find((v) => after.startsWith(v));
     const isIssuer = sameBody(subject.text, issuer) || /^(chủ tịch|bí thư)\b/.test(fold(subject.text));
     if (!(verbWord && isIssuer) && !after.startsWith("có ý kiến") && /^\p{L}/u.test(after)) {
       return { lead: splitBodies(subject.text), end: subject.end, meta: false };

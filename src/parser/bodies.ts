@@ -11,7 +11,7 @@ interface Token {
   end: number;
 }
 
-function tokenize(text: string, from: number, to: number): Token[] {
+function tokenize(text: string, from: number, to: number, max: number): Token[] {
   const out: Token[] = [];
   const re = /[^\s,;:()“”"]+|[,;:()“”"]/g;
   // folding keeps lengths; a sentence is folded once (and cached), a very long text only in the window
@@ -26,7 +26,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
       start: m.index,
       end: m.index + m[0].length,
     });
-    if (out.length > 80) break;
+    if (out.length >= max) break;
   }
   return out;
 }
@@ -42,6 +42,8 @@ function byFirstWord(phrases: Iterable<string>): Map<string, string[][]> {
   }
   return index;
 }
+const FEW_TOKENS = 16;
+const MANY_TOKENS = 81;
 const HEADS = byFirstWord(BODY_HEADS);
 const VERBS = byFirstWord(DUTY_VERBS);
 const NO_SEQS: string[][] = [];
@@ -206,16 +208,25 @@ const HEAD_START = new RegExp(
 const HEAD_FIRST_WORDS = new Set([...BODY_HEADS].map((h) => fold(h.split(" ")[0] as string)));
 const WORD_END = /[\s,;:()“”"]/;
 
+/** The word at `at` is the first word of a body head (folding keeps lengths; a sentence is folded once). */
+export function startsWithHeadWord(text: string, at: number): boolean {
+  let wordEnd = at;
+  while (wordEnd < text.length && wordEnd - at < 12 && !WORD_END.test(text[wordEnd] as string)) wordEnd++;
+  const word = text.length <= 4000 ? fold(text).slice(at, wordEnd) : fold(text.slice(at, wordEnd));
+  return HEAD_FIRST_WORDS.has(word);
+}
+
 export function readBodies(text: string, from: number, limit = text.length): BodyPhrase | null {
   // most sentences do not start with a body: look at the first word before tokenising
   let at = from;
   while (at < text.length && (text[at] === " " || text[at] === "\t")) at++;
-  let wordEnd = at;
-  while (wordEnd < text.length && wordEnd - at < 12 && !WORD_END.test(text[wordEnd] as string)) wordEnd++;
-  if (!HEAD_FIRST_WORDS.has(fold(text.slice(at, wordEnd)))) return null;
+  if (!startsWithHeadWord(text, at)) return null;
   HEAD_START.lastIndex = at;
   if (!HEAD_START.test(text)) return null;
-  const tokens = tokenize(text, from, Math.min(limit, from + 320));
+  // most names end within a few words: tokenise a few, and further only when the name runs on
+  const to = Math.min(limit, from + 320);
+  let tokens = tokenize(text, from, to, FEW_TOKENS);
+  let more = tokens.length === FEW_TOKENS;
   if (tokens.length === 0) return null;
   const first = headAt(tokens, 0);
   if (first === 0) return null;
@@ -224,6 +235,10 @@ export function readBodies(text: string, from: number, limit = text.length): Bod
   // a company's name is free text in lower case too: "Công ty TNHH MTV Quản lý công trình thủy lợi …"
   const company = tokens.slice(0, first).some((t) => t.low === "ty");
   while (i < tokens.length) {
+    if (more && tokens.length - i < 6) {
+      tokens = tokenize(text, from, to, MANY_TOKENS);
+      more = false;
+    }
     const t = tokens[i] as Token;
     if (t.text === ";" && headAt(tokens, i + 1) > 0) {
       i++;
@@ -316,7 +331,7 @@ function startsNewBody(next: string, afterAnd: boolean, current: string): boolea
   if (JOINED_NAMES.some(([before, after]) => before.test(fc) && after.test(fn))) return false;
   if (/^(UBND|HĐND|MTTQ|BTV|UBMTTQ)\b/.test(next.trim())) return true;
   if (/^các\s/.test(fn)) return afterAnd || !/^các\s/.test(fold(current).trim());
-  const tokens = tokenize(next, 0, next.length);
+  const tokens = tokenize(next, 0, next.length, FEW_TOKENS);
   const head = headAt(tokens, 0);
   if (head === 0 || !/^\p{Lu}/u.test(next.trim())) return false;
   if (afterAnd) return SPLIT_AFTER_AND.test(fn);

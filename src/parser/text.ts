@@ -189,12 +189,11 @@ export class DocText {
     this.mask = new Uint8Array(this.src.length);
     const lines: Line[] = [];
     let start = 0;
-    for (let i = 0; i <= this.work.length; i++) {
-      if (i === this.work.length || this.work.charCodeAt(i) === 10) {
-        lines.push({ index: lines.length, start, end: i });
-        start = i + 1;
-      }
+    for (let i = this.work.indexOf("\n"); i >= 0; i = this.work.indexOf("\n", start)) {
+      lines.push({ index: lines.length, start, end: i });
+      start = i + 1;
     }
+    lines.push({ index: lines.length, start, end: this.work.length });
     this.lines = lines;
     this.kinds = new Array(lines.length);
     this.lineClaimed = new Uint8Array(lines.length);
@@ -408,8 +407,8 @@ export function spanOf(p: Piece, a = 0, b = p.text.length): [number, number] {
 }
 
 // any white space but a single space: most strings have none and need only trimming
-const NOT_CLEAN = /[^\S ]| {2}/;
+const ODD_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 /** Whitespace collapsed, trimmed: the form every text field of the output takes. */
 export function clean(s: string): string {
-  return NOT_CLEAN.test(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
+  return s.includes("  ") || ODD_SPACE.test(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
 }
