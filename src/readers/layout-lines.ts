@@ -140,3 +140,29 @@ export function hasInsertedPieces(pieces: TextPiece[]): boolean {
   }
   return false;
 }
+
+/** The end of a sentence or clause: a line that ends so may close a paragraph at the foot of a page. */
+const CLAUSE_END = /[.:;!?…]["”’»)\]*_]*$/u;
+/** A word in lower case, not an item label such as "a)" or "đ.". */
+const LOWER_WORD = /^\p{Ll}(?![.)])/u;
+
+/**
+ * Pages joined into one text, a blank line between them, except where a sentence runs on across the
+ * break (the page ends mid-sentence and the next one goes on in lower case): there the two lines join
+ * as the lines of one paragraph do, so the parser sees no paragraph end in mid-sentence.
+ */
+export function joinPages(pages: string[][]): string {
+  const parts: string[] = [];
+  let last = "";
+  pages.forEach((lines, i) => {
+    const first = lines.find((l) => l.trim().length > 0)?.trim() ?? "";
+    const runsOn = i > 0 && last.length > 0 && !CLAUSE_END.test(last) && LOWER_WORD.test(first);
+    if (i > 0) parts.push(runsOn ? "\n" : "\n\n");
+    parts.push(
+      runsOn ? lines.slice(lines.findIndex((l) => l.trim().length > 0)).join("\n") : lines.join("\n"),
+    );
+    // A page without text in between (a blank or unread scan) ends any sentence.
+    last = lines.findLast((l) => l.trim().length > 0)?.trim() ?? "";
+  });
+  return parts.join("");
+}

@@ -68,9 +68,18 @@ function fixRomanLabel(line: string): string {
   return `${before}${label.replace(/[|l]/g, "I")}${separator}${next}${line.slice(whole.length)}`;
 }
 
+/**
+ * A Party document prints an asterisk under the issuer's name, alone in the header's left column;
+ * Tesseract reads the small raised star as "x" or "×". That one mark alone on a line (or in the
+ * first column of one) is no word in any document, and left as a letter it reads as part of the header.
+ */
+function fixStar(line: string): string {
+  return line.replace(/^(\s*)[xX×✱∗⁎＊](?=[^\S\t]*(?:\t|$))/u, "$1*");
+}
+
 /** The lines of a recognised page, with the corrections OCR text needs. */
 export function ocrLines(page: OcrPage): string[] {
-  return rebuildLines(page.pieces).map(fixRomanLabel);
+  return rebuildLines(page.pieces).map((line) => fixStar(fixRomanLabel(line)));
 }
 
 export async function createOcrEngine(options: { dpi?: number } = {}): Promise<OcrEngine> {

@@ -8,7 +8,7 @@ import { createCanvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { RenderParameters } from "pdfjs-dist/types/src/display/api.js";
 import { ReadError } from "./errors.ts";
-import { hasInsertedPieces, rebuildLines, type TextPiece } from "./layout-lines.ts";
+import { hasInsertedPieces, joinPages, rebuildLines, type TextPiece } from "./layout-lines.ts";
 import { type OcrEngine, ocrLines } from "./ocr.ts";
 import { recognizePages } from "./ocr-pages.ts";
 import { type AnnotationData, annotationPieces, withoutDuplicates } from "./pdf-annotations.ts";
@@ -179,7 +179,7 @@ export async function readPdf(
       confidenceSum += result.confidenceSum;
       words += result.words;
     });
-    const text = pages.map((lines) => (lines ?? []).join("\n")).join("\n\n");
+    const text = joinPages(pages.map((lines) => lines ?? []));
     return {
       text,
       warnings: [],

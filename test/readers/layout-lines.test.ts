@@ -1,7 +1,7 @@
 // Line rebuilding from positioned pieces, alone: the rules PDF text items, form fields and OCR words
 // all go through.
 import { describe, expect, it } from "vitest";
-import { rebuildLines, type TextPiece } from "../../src/readers/layout-lines.ts";
+import { joinPages, rebuildLines, type TextPiece } from "../../src/readers/layout-lines.ts";
 import { ocrLines } from "../../src/readers/ocr.ts";
 
 /** A piece at x on baseline y, 12 pt, width from a rough 0.5 em per character. */
@@ -86,6 +86,18 @@ describe("ocrLines", () => {
     ]);
   });
 
+  it("reads the star under a Party issuer's name, which Tesseract takes for an x, as the asterisk", () => {
+    const star = { ...piece("x", 120, 116), width: 6 };
+    const column = [piece("x", 120, 132), piece("Bình", 320, 132), piece("Sơn", 347, 132)];
+    const header = page("ĐẢNG ỦY XÃ BÌNH SƠN");
+    const lines = ocrLines({ ...header, pieces: [...header.pieces, star, ...column] });
+    expect(lines).toEqual(["ĐẢNG ỦY XÃ BÌNH SƠN", "*", "*\tBình Sơn"]);
+  });
+
+  it("leaves an x that is a word or a mark inside a line alone", () => {
+    expect(ocrLines(page("x 2", "Xã Bình Sơn", "- x", "X."))).toEqual(["x 2", "Xã Bình Sơn", "- x", "X."]);
+  });
+
   it("leaves table pipes and ordinary labels alone", () => {
     expect(ocrLines(page("| 1 | Nội dung |", "1. Mục đích", "l. Mục đích", "IV. KINH PHÍ"))).toEqual([
       "| 1 | Nội dung |",
@@ -93,5 +105,31 @@ describe("ocrLines", () => {
       "l. Mục đích",
       "IV. KINH PHÍ",
     ]);
+  });
+});
+
+describe("joinPages", () => {
+  it("puts a blank line between pages", () => {
+    expect(joinPages([["Trang một."], ["Trang hai."]])).toBe("Trang một.\n\nTrang hai.");
+  });
+
+  it("joins a sentence that runs on across a page break as one paragraph", () => {
+    expect(joinPages([["- Số bác sĩ tăng gấp đôi (năm 2025 có 186 bác"], ["sĩ).", "III. NHIỆM VỤ"]])).toBe(
+      "- Số bác sĩ tăng gấp đôi (năm 2025 có 186 bác\nsĩ).\nIII. NHIỆM VỤ",
+    );
+  });
+
+  it("keeps the blank line after a finished sentence, before a capital, a label or a bullet", () => {
+    expect(joinPages([["hoàn thành trước ngày 30/6/2025."], ["trong đó"]])).toBe(
+      "hoàn thành trước ngày 30/6/2025.\n\ntrong đó",
+    );
+    expect(joinPages([["các nhiệm vụ sau"], ["Ban Tổ chức"]])).toBe("các nhiệm vụ sau\n\nBan Tổ chức");
+    expect(joinPages([["các nhiệm vụ sau"], ["a) Rà soát"]])).toBe("các nhiệm vụ sau\n\na) Rà soát");
+    expect(joinPages([["các nhiệm vụ sau"], ["- rà soát"]])).toBe("các nhiệm vụ sau\n\n- rà soát");
+  });
+
+  it("keeps empty pages (scans without text) as they were", () => {
+    expect(joinPages([["Một"], [], ["hai"]])).toBe("Một\n\n\n\nhai");
+    expect(joinPages([[], ["hai"]])).toBe("\n\nhai");
   });
 });

@@ -58,6 +58,32 @@ describe("pdf text layer", () => {
     expect(text.slice(pageBreak + 2)).toMatch(/^\S/);
   });
 
+  it("reads a sentence that runs on across a page break as one paragraph, with no blank line in it", async () => {
+    const filler = Array.from({ length: 80 }, (_, i) => `Dòng ${i + 1}.`);
+    const sentence =
+      "- Số bác sĩ làm việc tại trạm y tế xã tăng gấp đôi so với năm 2025, bảo đảm mỗi trạm y tế có ít nhất một bác sĩ làm việc thường xuyên.";
+    // Shift the sentence down line by line until its wrapped second line starts the next page.
+    for (let before = 38; before < 48; before++) {
+      const text = [...filler.slice(0, before), sentence, "Dòng cuối."].join("\n");
+      const bytes = await textToPdf(text);
+      const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+      const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+      const second =
+        doc.numPages < 2
+          ? []
+          : (await (await doc.getPage(2)).getTextContent()).items.map((i) => ("str" in i ? i.str : ""));
+      await doc.loadingTask.destroy();
+      if (!/^\p{Ll}/u.test(second.find((s) => s.trim().length > 0) ?? "")) continue;
+      const read = await readDocumentBytes(bytes, "ke-hoach.pdf");
+      const lines = read.text.split("\n");
+      const start = lines.findIndex((l) => l.startsWith("- Số bác sĩ"));
+      expect(lines[start + 1]).toMatch(/^\p{Ll}/u);
+      expect(lines.slice(start, start + 2).join(" ")).toBe(sentence);
+      return;
+    }
+    throw new Error("no layout put the sentence across the page break");
+  });
+
   it("places e-office form-field values (number, day) into the lines where they are stamped", async () => {
     const bytes = await textToPdf(HEADER, {
       formFields: [
