@@ -1,0 +1,146 @@
+// The project's documents as the files people actually send: each document whose expected file lists
+// "docx" or "pdf" in `renderAs` is rendered from its text to a real .docx (tables as Word tables) or a
+// real PDF with a text layer (an embedded Vietnamese font), read back through src/readers as the CLI
+// reads it, parsed, and held to the checks its text form passes.
+import { describe, expect, it } from "vitest";
+import type { ParsedDocument } from "../../src/parser/schema.ts";
+import { readDocumentBytes } from "../../src/readers/read.ts";
+import { openZip } from "../../src/readers/zip.ts";
+import { type CorpusEntry, loadCorpus, projectCorpusDir } from "../support/corpus.ts";
+import { norm } from "../support/corpus-checks.ts";
+import {
+  conformanceErrors,
+  failureReport,
+  nonAsciiLetters,
+  parseEntry,
+  parseRead,
+  score,
+} from "../support/corpus-run.ts";
+import { textToDocx } from "../support/text-to-docx.ts";
+import { textToPdf } from "../support/text-to-pdf.ts";
+
+type Form = "docx" | "pdf";
+
+/**
+ * Checks that pass on the text form and fail on a rendered form, each with its cause. The test
+ * requires the lost checks to be exactly these, so an entry must go once its cause is fixed.
+ *
+ * Both entries are one parser gap, reported, not worked around. In the source text a wrapped Nơi nhận
+ * item goes on in an indented line ("- Các sở: Tài chính, Xây dựng," / "  Nông nghiệp và Môi
+ * trường,"; "- VPUB: CVP, PCVP, các phòng N/cứu," / "  CB-TH;"). On the printed page that line starts
+ * at the margin (the generator keeps no indentation, like a list typed without a hanging indent), and
+ * a PDF has no leading spaces to read back. The line is still recognisable as a continuation (the one
+ * line of a dash-bulleted list without a dash), but the parser joins continuation lines by their
+ * indentation only, so the list gets one item too many. Unindent that line in the .txt and the text
+ * form fails the same two checks.
+ */
+const KNOWN_GAPS: Record<string, Partial<Record<Form, string[]>>> = {
+  "02_kl-btv-tinh-uy-lam-dong.txt": {
+    pdf: ['distribution has "Các sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường"', "distribution count"],
+  },
+  "11_cv-ubnd-quang-ngai-so-trong.txt": {
+    pdf: ['distribution has "VPUB: CVP, PCVP, các phòng N/cứu, CB-TH"', "distribution count"],
+  },
+};
+
+/** Issue 3, requirement 5: at least 4 documents tested as DOCX and 3 as PDF. */
+const MIN_DOCUMENTS: Record<Form, number> = { docx: 4, pdf: 3 };
+
+const project = loadCorpus(projectCorpusDir);
+const rendered = (form: Form): CorpusEntry[] => project.filter((e) => e.expected.renderAs?.includes(form));
+const fileName = (entry: CorpusEntry, form: Form): string => entry.name.replace(/\.[^.]+$/, `.${form}`);
+
+/** What both forms must give alike beyond the checks: the title, letter for letter. */
+function expectSameTitle(form: ParsedDocument, text: ParsedDocument): void {
+  expect(text.title, "the text form has a title").not.toBeNull();
+  // Vietnamese letters with their tone marks, not a transliteration or mojibake.
+  expect(form.title).toMatch(/[\u00C0-\u1EF9]/u);
+  expect(norm(form.title)).toBe(norm(text.title));
+}
+
+/** The text form's passing checks the rendered form must keep; failures listed with what came out. */
+function expectSameChecks(entry: CorpusEntry, form: Form, doc: ParsedDocument, text: ParsedDocument): void {
+  const onText = score(text, entry);
+  const onForm = score(doc, entry);
+  const lost = onForm.failed.filter((f) => onText.passed.has(f.name));
+  const known = KNOWN_GAPS[entry.name]?.[form] ?? [];
+  expect(
+    lost.map((f) => f.name).sort(),
+    `${entry.name} as ${form.toUpperCase()}: ${lost.length} checks that pass on the text form fail` +
+      `${known.length > 0 ? ` (known gaps: ${known.length}; remove an entry of KNOWN_GAPS once it passes)` : ""}\n` +
+      failureReport(doc, lost),
+  ).toEqual([...known].sort());
+}
+
+it("lists known gaps only for documents rendered in that form", () => {
+  for (const [name, forms] of Object.entries(KNOWN_GAPS))
+    for (const form of Object.keys(forms) as Form[])
+      expect(
+        rendered(form).map((e) => e.name),
+        `${name} (${form})`,
+      ).toContain(name);
+});
+
+describe("project documents as DOCX (Word tables for task tables)", () => {
+  const entries = rendered("docx");
+
+  it(`covers at least ${MIN_DOCUMENTS.docx} documents`, () => {
+    expect(entries.length).toBeGreaterThanOrEqual(MIN_DOCUMENTS.docx);
+  });
+
+  for (const entry of entries) {
+    it(`${entry.name}: the DOCX passes the same checks as the text`, async () => {
+      const bytes = await textToDocx(entry.text);
+      const read = await readDocumentBytes(bytes, fileName(entry, "docx"));
+      expect(read.format).toBe("docx");
+      expect(nonAsciiLetters(read.text), "every Vietnamese letter survives").toEqual(
+        nonAsciiLetters(entry.text),
+      );
+
+      const doc = parseRead(read);
+      expect(conformanceErrors(doc)).toEqual([]);
+      const text = parseEntry(entry);
+      expectSameTitle(doc, text);
+      expectSameChecks(entry, "docx", doc, text);
+
+      // A task table in an appendix is a real Word table in the file and reads back cell for cell.
+      const tables = text.appendices.flatMap((a) => a.tables ?? []);
+      if (tables.length > 0) {
+        const xml = new TextDecoder().decode(openZip(bytes).read("word/document.xml") ?? new Uint8Array());
+        expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(tables.length);
+        const cells = (d: ParsedDocument): string[][][] =>
+          d.appendices.flatMap((a) =>
+            (a.tables ?? []).map((t) => t.map((row) => row.map((cell) => norm(cell)))),
+          );
+        expect(cells(doc)).toEqual(cells(text));
+      }
+    });
+  }
+});
+
+describe("project documents as PDF with a text layer", () => {
+  const entries = rendered("pdf");
+
+  it(`covers at least ${MIN_DOCUMENTS.pdf} documents`, () => {
+    expect(entries.length).toBeGreaterThanOrEqual(MIN_DOCUMENTS.pdf);
+  });
+
+  for (const entry of entries) {
+    it(`${entry.name}: the PDF passes the same checks as the text${KNOWN_GAPS[entry.name]?.pdf ? " (but for known gaps)" : ""}`, async () => {
+      const bytes = await textToPdf(entry.text);
+      const read = await readDocumentBytes(bytes, fileName(entry, "pdf"));
+      expect(read.format).toBe("pdf");
+      // Read from the text layer, not by OCR.
+      expect(read.warnings.map((w) => w.code)).not.toContain("ocr");
+      expect(nonAsciiLetters(read.text), "every Vietnamese letter survives").toEqual(
+        nonAsciiLetters(entry.text),
+      );
+
+      const doc = parseRead(read);
+      expect(conformanceErrors(doc)).toEqual([]);
+      const text = parseEntry(entry);
+      expectSameTitle(doc, text);
+      expectSameChecks(entry, "pdf", doc, text);
+    });
+  }
+});
