@@ -8,7 +8,17 @@ import type { Paragraph } from "./paragraphs.ts";
 import type { Assignment } from "./schema.ts";
 import type { SectionNode } from "./sections.ts";
 import { taskColumns } from "./tables.ts";
-import { clean, fold, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import {
+  clean,
+  fold,
+  foldPart,
+  foldPiece,
+  type Piece,
+  rememberFold,
+  slicePiece,
+  spanOf,
+  trimPiece,
+} from "./text.ts";
 import { GROUP_KINDS, META_VERBS } from "./vocabulary.ts";
 
 export interface AssignmentContext extends DeadlineContext {
@@ -194,6 +204,7 @@ export class AssignmentCollector {
     const out: Draft[] = [];
     let current: Draft | null = null;
     for (const s of sentences(piece)) {
+      rememberFold(s.text, foldPart(piece, s));
       const lead = explicitLead(s.text, this.ctx.issuer);
       if (lead) {
         current = {
@@ -263,7 +274,7 @@ export class AssignmentCollector {
     visit: (child: SectionNode, lead: string[] | null) => void,
   ): void {
     const heading = node.heading.text;
-    const low = fold(heading);
+    const low = foldPiece(node.heading);
     const verb = LEAD_VERB.exec(low);
     const b = readBodies(heading, verb ? verb[0].length : 0);
     let lead = inherited;

@@ -11,13 +11,22 @@ interface Token {
   end: number;
 }
 
-function tokenize(text: string, from: number, to: number, max: number): Token[] {
+/** The word begins with a capital letter (\p{Lu}); most words begin with an ASCII letter. */
+function capitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
+}
+
+// Folding keeps lengths: a text is folded once, a very long one only in the window that is read.
+const FOLD_WHOLE = 4000;
+
+/** `low` is fold(text), or null for a text longer than FOLD_WHOLE. */
+function tokenize(text: string, textLow: string | null, from: number, to: number, max: number): Token[] {
   const out: Token[] = [];
   const re = /[^\s,;:()“”"]+|[,;:()“”"]/g;
-  // folding keeps lengths; a sentence is folded once (and cached), a very long text only in the window
-  const whole = text.length <= 4000;
-  const base = whole ? 0 : from;
-  const low = whole ? fold(text) : fold(text.slice(from, Math.min(text.length, to + 40)));
+  const base = textLow !== null ? 0 : from;
+  const low = textLow ?? fold(text.slice(from, Math.min(text.length, to + 40)));
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     out.push({
@@ -31,14 +40,19 @@ function tokenize(text: string, from: number, to: number, max: number): Token[] 
   return out;
 }
 
+interface Seq {
+  words: string[];
+  phrase: string;
+}
+
 /** Word sequences indexed by their first word, longest first, so a token is matched against few. */
-function byFirstWord(phrases: Iterable<string>): Map<string, string[][]> {
-  const index = new Map<string, string[][]>();
+function byFirstWord(phrases: Iterable<string>): Map<string, Seq[]> {
+  const index = new Map<string, Seq[]>();
   const sorted = [...phrases].map((p) => p.split(" ")).sort((a, b) => b.length - a.length);
-  for (const seq of sorted) {
-    const list = index.get(seq[0] as string) ?? [];
-    list.push(seq);
-    index.set(seq[0] as string, list);
+  for (const words of sorted) {
+    const list = index.get(words[0] as string) ?? [];
+    list.push({ words, phrase: words.join(" ") });
+    index.set(words[0] as string, list);
   }
   return index;
 }
@@ -46,7 +60,7 @@ const FEW_TOKENS = 16;
 const MANY_TOKENS = 81;
 const HEADS = byFirstWord(BODY_HEADS);
 const VERBS = byFirstWord(DUTY_VERBS);
-const NO_SEQS: string[][] = [];
+const NO_SEQS: Seq[] = [];
 
 // Lower-case words that names of bodies are made of ("các cơ quan, đơn vị có liên quan",
 // "Ủy ban nhân dân tỉnh", "Đảng ủy trực thuộc Tỉnh ủy", "các tổ chức chính trị - xã hội").
@@ -113,7 +127,7 @@ const CAPITAL_ONLY = new Set([
 ]);
 
 // Common words that begin with a head word: "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị".
-const NOT_BODIES = new Set([
+const NOT_BODY_LIST = [
   "ban hành",
   "ban đầu",
   "báo cáo",
@@ -132,17 +146,25 @@ const NOT_BODIES = new Set([
   "bộ phận",
   "viện dẫn",
   "cục bộ",
-]);
+];
+// first word → second words
+const NOT_BODIES = new Map<string, Set<string>>();
+for (const pair of NOT_BODY_LIST) {
+  const [a, b] = pair.split(" ") as [string, string];
+  NOT_BODIES.set(a, (NOT_BODIES.get(a) ?? new Set()).add(b));
+}
 
 function headAt(tokens: Token[], i: number): number {
-  const pair = `${tokens[i]?.low ?? ""} ${tokens[i + 1]?.low ?? ""}`;
-  if (NOT_BODIES.has(pair)) return 0;
-  for (const h of HEADS.get(tokens[i]?.low ?? "") ?? NO_SEQS) {
+  const low = tokens[i]?.low ?? "";
+  const heads = HEADS.get(low);
+  if (!heads) return 0;
+  const next = tokens[i + 1];
+  if (next && NOT_BODIES.get(low)?.has(next.low)) return 0;
+  for (const { words: h, phrase } of heads) {
     if (!matchSeq(tokens, i, h)) continue;
     const first = tokens[i] as Token;
-    if (CAPITAL_ONLY.has(h.join(" ")) && !/^\p{Lu}/u.test(first.text) && tokens[i - 1]?.low !== "các")
-      continue;
-    if (h.length === 1 && h[0] === "các") {
+    if (CAPITAL_ONLY.has(phrase) && !capitalised(first.text) && tokens[i - 1]?.low !== "các") continue;
+    if (phrase === "các") {
       // "các" begins a body only before a kind of body: "các sở, ban, ngành", "các cơ quan"
       const n1 = tokens[i + 1]?.low ?? "";
       const n2 = `${n1} ${tokens[i + 2]?.low ?? ""}`;
@@ -150,7 +172,7 @@ function headAt(tokens: Token[], i: number): number {
       if (GROUP_KINDS.has(n2)) return 3;
       if (GROUP_KINDS.has(n1)) return 2;
       const after = HEADS.get(tokens[i + 1]?.low ?? "") ?? NO_SEQS;
-      if (!after.some((hh) => hh[0] !== "các" && matchSeq(tokens, i + 1, hh))) return 0;
+      if (!after.some((hh) => hh.words[0] !== "các" && matchSeq(tokens, i + 1, hh.words))) return 0;
     }
     return h.length;
   }
@@ -159,24 +181,25 @@ function headAt(tokens: Token[], i: number): number {
 
 function verbAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (!t || /^\p{Lu}/u.test(t.text)) return false;
-  for (const v of VERBS.get(t.low) ?? NO_SEQS) {
+  if (!t) return false;
+  const verbs = VERBS.get(t.low);
+  if (!verbs || capitalised(t.text)) return false;
+  for (const { words: v, phrase } of verbs) {
     if (!matchSeq(tokens, i, v)) continue;
     // nouns that look like verbs: "các tổ chức", "tổ chức chính trị - xã hội", "cơ quan tham mưu"
     const prev = tokens[i - 1]?.low ?? "";
     const next = tokens[i + v.length]?.low ?? "";
     if (
-      v.join(" ") === "tổ chức" &&
+      phrase === "tổ chức" &&
       (prev === "các" || prev === "những" || /^(chính|đảng|cơ|hội|thành|xã)$/.test(next))
     )
       continue;
-    if (v.join(" ") === "tham mưu" && ((prev === "quan" && tokens[i - 2]?.low === "cơ") || next === ","))
-      continue;
-    if (v.join(" ") === "có" && next === "liên") continue;
-    if (v.join(" ") === "trình" && prev === "công") continue;
-    if (v.join(" ") === "kiểm tra" && (prev === "ban" || prev === "ủy")) continue;
+    if (phrase === "tham mưu" && ((prev === "quan" && tokens[i - 2]?.low === "cơ") || next === ",")) continue;
+    if (phrase === "có" && next === "liên") continue;
+    if (phrase === "trình" && prev === "công") continue;
+    if (phrase === "kiểm tra" && (prev === "ban" || prev === "ủy")) continue;
     // "Trung tâm Dịch vụ tổng hợp xã": an adjective before the level that ends the name
-    if (v.join(" ") === "tổng hợp" && LEVELS.has(next)) continue;
+    if (phrase === "tổng hợp" && LEVELS.has(next)) continue;
     return true;
   }
   return false;
@@ -206,26 +229,32 @@ const HEAD_START = new RegExp(
 
 // First words of the heads, folded: most words are not one, and a set lookup settles them cheaply.
 const HEAD_FIRST_WORDS = new Set([...BODY_HEADS].map((h) => fold(h.split(" ")[0] as string)));
-const WORD_END = /[\s,;:()“”"]/;
+const WORD_START = /[^\s,;:()“”"]{0,12}/y;
 
-/** The word at `at` is the first word of a body head (folding keeps lengths; a sentence is folded once). */
-export function startsWithHeadWord(text: string, at: number): boolean {
-  let wordEnd = at;
-  while (wordEnd < text.length && wordEnd - at < 12 && !WORD_END.test(text[wordEnd] as string)) wordEnd++;
-  const word = text.length <= 4000 ? fold(text).slice(at, wordEnd) : fold(text.slice(at, wordEnd));
+/** The word at `at` is the first word of a body head. */
+function startsWithHeadWord(text: string, low: string | null, at: number): boolean {
+  WORD_START.lastIndex = at;
+  WORD_START.test(text);
+  const wordEnd = WORD_START.lastIndex;
+  const word = low !== null ? low.slice(at, wordEnd) : fold(text.slice(at, wordEnd));
   return HEAD_FIRST_WORDS.has(word);
+}
+
+function withoutDots(word: string): string {
+  return word.endsWith(".") ? word.replace(/[.]+$/, "") : word;
 }
 
 export function readBodies(text: string, from: number, limit = text.length): BodyPhrase | null {
   // most sentences do not start with a body: look at the first word before tokenising
   let at = from;
   while (at < text.length && (text[at] === " " || text[at] === "\t")) at++;
-  if (!startsWithHeadWord(text, at)) return null;
+  const low = text.length <= FOLD_WHOLE ? fold(text) : null;
+  if (!startsWithHeadWord(text, low, at)) return null;
   HEAD_START.lastIndex = at;
   if (!HEAD_START.test(text)) return null;
   // most names end within a few words: tokenise a few, and further only when the name runs on
   const to = Math.min(limit, from + 320);
-  let tokens = tokenize(text, from, to, FEW_TOKENS);
+  let tokens = tokenize(text, low, from, to, FEW_TOKENS);
   let more = tokens.length === FEW_TOKENS;
   if (tokens.length === 0) return null;
   const first = headAt(tokens, 0);
@@ -233,10 +262,11 @@ export function readBodies(text: string, from: number, limit = text.length): Bod
   let i = first;
   let lastWord = first - 1;
   // a company's name is free text in lower case too: "Công ty TNHH MTV Quản lý công trình thủy lợi …"
-  const company = tokens.slice(0, first).some((t) => t.low === "ty");
+  let company = false;
+  for (let k = 0; k < first; k++) if ((tokens[k] as Token).low === "ty") company = true;
   while (i < tokens.length) {
     if (more && tokens.length - i < 6) {
-      tokens = tokenize(text, from, to, MANY_TOKENS);
+      tokens = tokenize(text, low, from, to, MANY_TOKENS);
       more = false;
     }
     const t = tokens[i] as Token;
@@ -258,22 +288,22 @@ export function readBodies(text: string, from: number, limit = text.length): Bod
       break;
     }
     if (verbAt(tokens, i)) break;
-    const word = t.text.replace(/[.]+$/, "");
-    const capital = /^[\p{Lu}\d]/u.test(word);
+    // (a word of dots alone is not capitalised either)
+    const c = t.text.charCodeAt(0);
+    const capital = (c >= 48 && c <= 57) || capitalised(t.text);
     // Vietnamese names capitalise the first syllable of each word: "Hội đồng", "Giáo dục và Đào tạo"
     const afterCapital =
       i > 0 &&
-      /^\p{Lu}/u.test((tokens[i - 1] as Token).text) &&
+      capitalised((tokens[i - 1] as Token).text) &&
       /^\p{Ll}+\.?$/u.test(t.text) &&
       !NOT_IN_NAMES.has(t.low);
     const head = capital || afterCapital ? 0 : headAt(tokens, i);
-    if (!capital && !afterCapital && !company && !NAME_WORDS.has(t.low.replace(/[.]+$/, "")) && head === 0)
-      break;
+    if (!capital && !afterCapital && !company && head === 0 && !NAME_WORDS.has(withoutDots(t.low))) break;
     // a head inside a list ("Cấp ủy, người đứng đầu") is taken whole
     const step = Math.max(1, head);
     lastWord = i + step - 1;
     i += step;
-    if (/\.$/.test(t.text) && !/^[A-ZĐ]{1,4}\.$/.test(t.text)) break;
+    if (t.text.endsWith(".") && !/^[A-ZĐ]{1,4}\.$/.test(t.text)) break;
   }
   if (lastWord < 0) return null;
   const firstToken = tokens[0] as Token;
@@ -331,7 +361,7 @@ function startsNewBody(next: string, afterAnd: boolean, current: string): boolea
   if (JOINED_NAMES.some(([before, after]) => before.test(fc) && after.test(fn))) return false;
   if (/^(UBND|HĐND|MTTQ|BTV|UBMTTQ)\b/.test(next.trim())) return true;
   if (/^các\s/.test(fn)) return afterAnd || !/^các\s/.test(fold(current).trim());
-  const tokens = tokenize(next, 0, next.length, FEW_TOKENS);
+  const tokens = tokenize(next, next.length <= FOLD_WHOLE ? fold(next) : null, 0, next.length, FEW_TOKENS);
   const head = headAt(tokens, 0);
   if (head === 0 || !/^\p{Lu}/u.test(next.trim())) return false;
   if (afterAnd) return SPLIT_AFTER_AND.test(fn);
@@ -339,6 +369,6 @@ function startsNewBody(next: string, afterAnd: boolean, current: string): boolea
   const rest = tokens.slice(head, head + 5);
   return (
     rest.length === 0 ||
-    (rest.some((t) => /^\p{Lu}/u.test(t.text)) && !/^(trực|thuộc|các)$/.test(rest[0]?.low ?? ""))
+    (rest.some((t) => capitalised(t.text)) && !/^(trực|thuộc|các)$/.test(rest[0]?.low ?? ""))
   );
 }

@@ -23,7 +23,7 @@ import { claimStamps } from "./stamps.ts";
 import { readTableRow } from "./tables.ts";
 import { findTailBlocks, readCopy, type TailBlock } from "./tail.ts";
 import { findTargets, type TargetUnit } from "./targets.ts";
-import { clean, DocText, fold, type Line, type Piece, spanOf } from "./text.ts";
+import { clean, DocText, fold, foldPiece, type Line, type Piece, spanOf } from "./text.ts";
 import { typeFromCode } from "./vocabulary.ts";
 
 export interface SourceInfo {
@@ -320,7 +320,7 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
         year: docTargetYear,
       });
     const visitT = (node: SectionNode, inTarget: boolean, inResult: boolean, year: number | null): void => {
-      const h = fold(node.heading.text);
+      const h = foldPiece(node.heading);
       // "Kết quả thực hiện các chỉ tiêu": what was reached, not what is set
       const isResult = inResult || (node.heading.text.length < 120 && RESULT_HEADING.test(h));
       const isTarget = inTarget || (/mục tiêu|chỉ tiêu/.test(h) && !RESULT_HEADING.test(h));
@@ -348,7 +348,7 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
     const pastYears = new Set<string>();
     const scanPast = (p: Piece): void => {
       if (!p.text.includes("năm")) return;
-      const low = fold(p.text);
+      const low = foldPiece(p);
       const re =
         /(chiến lược|kế hoạch|chương trình|đề án|quy hoạch|mục tiêu|tầm nhìn|phấn đấu|định hướng)[^.;]{0,120}?đến năm (\d{4})/g;
       for (let m = re.exec(low); m; m = re.exec(low)) {

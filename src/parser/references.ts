@@ -3,7 +3,7 @@
 // or opening) or only cites it.
 import { isoDate, NUMERIC_DATE, WORDS_DATE } from "./dates.ts";
 import type { DocumentType, Reference } from "./schema.ts";
-import { clean, fold, type Piece, spanOf } from "./text.ts";
+import { clean, fold, foldPiece, type Piece, spanOf } from "./text.ts";
 import { TYPE_NAMES, typeFromCode } from "./vocabulary.ts";
 
 const PARTY_SYMBOL = String.raw`(\d{1,5}[a-z]?) ?[-–] ?([A-ZĐ][A-Za-zĐđ]{0,5}) ?\/ ?([A-ZĐ][A-Za-zĐđ0-9]{0,12})`;
@@ -78,7 +78,7 @@ function issuerAfter(textAfter: string): string | null {
 function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolean): Mention[] {
   const text = piece.text;
   if (!text.includes("/")) return [];
-  const low = fold(text);
+  const low = foldPiece(piece);
   const out: Mention[] = [];
   MENTION.lastIndex = 0;
   let prevEnd = -1;

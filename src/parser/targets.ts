@@ -4,7 +4,7 @@
 // never targets.
 import { MAGNITUDE, NUMERAL, parseNumeral, wordNumber } from "./numbers.ts";
 import type { Baseline, Target, TargetKind } from "./schema.ts";
-import { clean, fold, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import { clean, foldPart, foldPiece, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
 import { escapeRe } from "./vocabulary.ts";
 
 export interface TargetUnit {
@@ -343,11 +343,11 @@ export function findTargets(units: TargetUnit[]): Target[] {
   const out: Target[] = [];
   for (const u of units) {
     if (!/\d/.test(u.piece.text) && !/(?:hai|ba|đôi|rưỡi) lần|gấp/.test(u.piece.text)) continue;
-    const lowPara = fold(u.piece.text);
+    const lowPara = foldPiece(u.piece);
     const cue = TARGET_CUE.test(lowPara);
     if (!u.targetSection && !cue) continue;
     for (const c of clauses(u.piece)) {
-      const low = fold(c.text);
+      const low = foldPart(u.piece, c);
       if (PAST_MARKERS.test(low) || (!u.targetSection && RESULT.test(low))) continue;
       if (u.resultSection && !/phấn đấu/.test(low)) continue;
       if (!u.targetSection && !/phấn đấu|chỉ tiêu|mục tiêu|đạt|tăng|giảm|tối thiểu|trở lên/.test(low))

@@ -22,6 +22,8 @@ export interface Piece {
   text: string;
   map: number[] | null;
   base: number;
+  /** fold(text), once a stage has asked for it (foldPiece). */
+  low: string | null;
 }
 
 export function offsetAt(p: Piece, i: number): number {
@@ -67,7 +69,7 @@ class PieceBuilder {
   }
 
   build(): Piece {
-    return { text: this.parts.join(""), map: this.map.length > 0 ? this.map : [0, 0], base: 0 };
+    return { text: this.parts.join(""), map: this.map.length > 0 ? this.map : [0, 0], base: 0, low: null };
   }
 }
 
@@ -112,6 +114,44 @@ export function fold(s: string): string {
     return out;
   }
   return foldText(s);
+}
+
+/** fold(p.text), computed once per piece: paragraphs are read by several stages. */
+export function foldPiece(p: Piece): string {
+  p.low ??= fold(p.text);
+  return p.low;
+}
+
+// Lower-casing is per character except for İ (two characters) and Σ (ς at the end of a word).
+const CONTEXT_CASE = /[\u0130\u03a3]/;
+const WORD_CHAR = /[a-zà-ỹđ]/;
+
+/**
+ * fold(part.text) for a part cut from `whole` (a sentence, a clause): the slice of the whole's fold,
+ * unless a word runs across the cut (old tones fold only at the end of a syllable).
+ */
+export function foldPart(whole: Piece, part: Piece): string {
+  const at = part.base - whole.base;
+  const end = at + part.text.length;
+  const low = foldPiece(whole);
+  if (
+    at < 0 ||
+    end > low.length ||
+    !whole.text.startsWith(part.text, at) ||
+    CONTEXT_CASE.test(part.text) ||
+    (at > 0 && WORD_CHAR.test(low[at - 1] as string)) ||
+    (end < low.length && WORD_CHAR.test(low[end] as string))
+  )
+    return fold(part.text);
+  return low.slice(at, end);
+}
+
+/** Records the fold of `s` found another way (foldPart), for the fold() calls that follow on it. */
+export function rememberFold(s: string, low: string): void {
+  if (s.length > 64 && s.length < 20_000 && !foldCache.has(s)) {
+    if (foldCache.size >= 16) foldCache.delete(foldCache.keys().next().value as string);
+    foldCache.set(s, low);
+  }
 }
 
 function foldText(s: string): string {
@@ -349,7 +389,7 @@ const WORD_RUNS_END = /[ \t\r\n]$/;
 
 /** A piece of text of `work`, without mask. */
 export function rawPiece(doc: DocText, start: number, end: number): Piece {
-  return { text: doc.work.slice(start, end), map: null, base: start };
+  return { text: doc.work.slice(start, end), map: null, base: start, low: null };
 }
 
 /** Joins pieces with a separator; separator characters take the offset of the end of the left piece. */
@@ -383,7 +423,7 @@ function appendPiece(out: PieceBuilder, p: Piece): void {
 }
 
 export function slicePiece(p: Piece, start: number, end: number): Piece {
-  return { text: p.text.slice(start, end), map: p.map, base: p.base + start };
+  return { text: p.text.slice(start, end), map: p.map, base: p.base + start, low: null };
 }
 
 export function trimPiece(p: Piece): Piece {
