@@ -44,7 +44,7 @@ const handStatus = () =>
       count(*) filter (where a.completed_at is null and a.deadline_date >= ${TODAY}::date and (a.percent > 0 or a.last_update_at is not null)) as in_progress,
       count(*) filter (where a.completed_at is null and a.deadline_date >= ${TODAY}::date and a.percent = 0 and a.last_update_at is null) as not_yet_due
     from assignments a join organisations o on o.id = a.organisation_id
-    where a.document_id = ${documentId} and a.role = 'lead'
+    where a.document_id = ${documentId} and a.role = 'lead' and a.transferred_to_id is null
     group by o.province_id`);
 // The same assessment sent as one statement, without the service's query building and mapping.
 const handIndicators = () =>

@@ -91,6 +91,11 @@ export const assignments = pgTable(
     deadlineDate: date({ mode: "string" }),
     recurrence: text(),
     isKey: boolean().notNull().default(false),
+    // An assignment of a body dissolved later, handed to its successor: the row stays with its
+    // updates (history stays true) and points at the successor's assignment, which carries the work
+    // on; rollups count the successor's row only.
+    transferredToId: integer().references((): AnyPgColumn => assignments.id),
+    transferredAt: timestamp({ withTimezone: true, mode: "string" }),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),

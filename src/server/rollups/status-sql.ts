@@ -17,6 +17,8 @@ const recurringList = sql.join(
 );
 const isRecurring = sql`a.recurrence in (${recurringList})`;
 const notRecurring = sql`(a.recurrence is null or a.recurrence not in (${recurringList}))`;
+/** An assignment handed to a successor body is counted through the successor's row only. */
+const current = sql`a.transferred_to_id is null`;
 
 /** The day of a timestamp in Vietnam. */
 export const vnDay = (column: SQL): SQL => sql`((${column} at time zone 'UTC') + interval '7 hours')::date`;
@@ -71,7 +73,7 @@ function recurringRows(where: SQL, today: string): SQL {
       left join organisations o on o.id = a.organisation_id
       left join progress_updates u on u.assignment_id = a.id
         and ${vnDay(sql`u.created_at`)} between ${start} and ${end}
-      where (${where}) and ${isRecurring}
+      where (${where}) and ${current} and ${isRecurring}
       group by a.id, o.province_id) r`;
 }
 
@@ -85,7 +87,7 @@ export function statusRows(where: SQL, today: string): SQL {
   return sql`
     select a.id, a.organisation_id, a.document_id, o.province_id, case ${sql.join(whens, sql` `)} end as status
     from assignments a left join organisations o on o.id = a.organisation_id
-    where (${where}) and ${notRecurring}
+    where (${where}) and ${current} and ${notRecurring}
     union all
     ${recurringRows(where, today)}`;
 }
@@ -104,7 +106,7 @@ export function statusCounts(where: SQL, today: string, groupBy: SQL): SQL {
     from (
       select ${groupBy} as g, ${sql.join(oneOff, sql`, `)}
       from assignments a left join organisations o on o.id = a.organisation_id
-      where (${where}) and ${notRecurring}
+      where (${where}) and ${current} and ${notRecurring}
       group by 1
       union all
       select r.g, ${sql.join(recurring, sql`, `)}
