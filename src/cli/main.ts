@@ -1,10 +1,11 @@
 // The trienkhai command line: a small dispatcher. Each command lives in its own file and is imported
 // only when it runs, so `trienkhai parse` on a .txt does not load the database or the web stack.
-// Every failure ends in one line on standard error, Vietnamese then English: exit 2 for a bad file or
-// bad usage, 1 for anything unexpected. Never a stack trace.
+// Every failure ends in one line on standard error, Vietnamese then English: exit 2 for a bad file,
+// bad usage or a request a service refused, 1 for anything unexpected. Never a stack trace.
 import { readFileSync } from "node:fs";
 import { bilingual, message } from "../messages/catalog.ts";
 import { ReadError } from "../readers/errors.ts";
+import { DomainError } from "../server/errors.ts";
 import { UsageError } from "./usage.ts";
 
 type Command = (args: string[]) => Promise<number>;
@@ -14,6 +15,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   show: async () => (await import("./show-command.ts")).showCommand,
   tree: async () => (await import("./tree-command.ts")).treeCommand,
   db: async () => (await import("./db-command.ts")).dbCommand,
+  import: async () => (await import("./import-command.ts")).importCommand,
+  demo: async () => (await import("./demo-command.ts")).demoCommand,
+  start: async () => (await import("./start-command.ts")).startCommand,
+  transfers: async () => (await import("./transfers-command.ts")).transfersCommand,
 };
 
 /** Commands with their own --help text in the catalogue. */
@@ -81,6 +86,8 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof ReadError) return fail(error.bilingual(), 2);
     if (error instanceof UsageError) return fail(bilingual(error.code, error.params), 2);
+    // a service refused the request (not found, duplicate, invalid): the user's to fix, nothing changed
+    if (error instanceof DomainError) return fail(bilingual(error.code, error.params), 2);
     return fail(internalError(error), 1);
   }
 }

@@ -7,7 +7,7 @@ import type { OcrProgress } from "../readers/read-types.ts";
 import { formatPretty } from "./pretty.ts";
 import { UsageError } from "./usage.ts";
 
-function progressPrinter(): (p: OcrProgress) => void {
+export function progressPrinter(): (p: OcrProgress) => void {
   const tty = process.stderr.isTTY;
   const started = new Set<number>();
   let shown = "";
@@ -28,7 +28,7 @@ function progressPrinter(): (p: OcrProgress) => void {
 }
 
 /** Standard output carries the result alone: what a library prints meanwhile goes to standard error. */
-async function quietly<T>(work: () => Promise<T>): Promise<T> {
+export async function quietly<T>(work: () => Promise<T>): Promise<T> {
   const { log, info } = console;
   console.log = console.error;
   console.info = console.error;

@@ -1,5 +1,6 @@
 // trienkhai show SYMBOL [--json]: one document with its tasks, assignments and indicators.
 import { loadConfig } from "../config.ts";
+import { message } from "../messages/catalog.ts";
 import { showDocument } from "../server/documents/service.ts";
 import { openConfiguredDatabase } from "./database.ts";
 
@@ -23,7 +24,9 @@ export async function showCommand(args: string[]): Promise<number> {
       );
       for (const a of t.assignments)
         lines.push(
-          `    ${a.role === "lead" ? "chủ trì" : "phối hợp"}: ${a.organisation ?? `${a.phrase} [chưa xác định]`}`,
+          `    #${a.id} ${a.role === "lead" ? "chủ trì" : "phối hợp"}: ${a.organisation ?? `${a.phrase} [chưa xác định]`}${
+            a.transferredTo !== null ? ` [${message("show-transferred", { to: a.transferredTo }, "vi")}]` : ""
+          }`,
         );
     }
     for (const i of doc.indicators)

@@ -14,11 +14,12 @@ function toJson(n: CascadeNode): unknown {
   };
 }
 
-function print(nodes: CascadeNode[], indent: string, out: string[]): void {
+/** The cascade as indented lines, one per document. */
+export function printTree(nodes: CascadeNode[], indent: string, out: string[]): void {
   for (const n of nodes) {
     const name = n.symbol ?? `(không số) ${n.title?.slice(0, 60) ?? ""}`;
     out.push(`${indent}${name} — ${n.issuer ?? "?"}, ${n.date ?? "?"}${n.imported ? "" : " [chưa nhập]"}`);
-    print(n.children, `${indent}  `, out);
+    printTree(n.children, `${indent}  `, out);
   }
 }
 
@@ -34,7 +35,7 @@ export async function treeCommand(args: string[]): Promise<number> {
       );
     else {
       const out: string[] = [];
-      print(roots, "", out);
+      printTree(roots, "", out);
       process.stdout.write(`${out.join("\n")}\n`);
     }
     return 0;

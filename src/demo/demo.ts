@@ -27,10 +27,12 @@ import { ensureReferenceOrganisations } from "../server/organisations/service.ts
 import { recordProgress } from "../server/progress/service.ts";
 import { submitReport } from "../server/reports/service.ts";
 import { createUser, type Role } from "../server/users/service.ts";
+import { DEMO_PASSWORD, DEMO_PROVINCE, DEMO_USERS } from "./accounts.ts";
 
-export const DEMO_PASSWORD = "trienkhai-demo";
+export { DEMO_PASSWORD, DEMO_USERS };
+
 const actor: Actor = { id: null, name: "demo", origin: "demo" };
-const PROVINCE = "P51.2025";
+const PROVINCE = DEMO_PROVINCE;
 
 // Communes of the new Quảng Ngãi that the demo dispatch and reports name.
 const COMMUNES: [string, string][] = [
@@ -81,6 +83,23 @@ export async function hasDemo(db: Db): Promise<boolean> {
   return (r?.n ?? 0) > 0;
 }
 
+/** The demo's own documents are in the database (found by their files' sha256). */
+export async function demoInstalled(db: Db): Promise<boolean> {
+  const dir = join(import.meta.dirname, "documents");
+  const shas = readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) =>
+      createHash("sha256")
+        .update(readFileSync(join(dir, f)))
+        .digest("hex"),
+    );
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from documents where source_sha256 in (select unnest(${`{${shas.join(",")}}`}::text[]))`,
+  );
+  return (r?.n ?? 0) > 0;
+}
+
 export async function createDemo(db: Db, today: string): Promise<DemoSummary> {
   await ensureReferenceOrganisations(db, actor);
   const communeSeeds: OrgSeed[] = COMMUNES.flatMap(([key, name]) => {
@@ -116,14 +135,7 @@ export async function createDemo(db: Db, today: string): Promise<DemoSummary> {
     documentIds.push(r.documentId);
   }
 
-  const users: DemoSummary["users"] = [
-    { username: "quantri", role: "admin", scope: null },
-    { username: "lanhdao", role: "leader", scope: PROVINCE },
-    { username: "theodoi", role: "monitor", scope: PROVINCE },
-    { username: "sokhcn", role: "unit_officer", scope: `${PROVINCE}-SKHCN` },
-    { username: "xabinhson", role: "unit_officer", scope: `${PROVINCE}-X01` },
-    { username: "xem", role: "viewer", scope: PROVINCE },
-  ];
+  const users = DEMO_USERS;
   const names: Record<string, string> = {
     quantri: "Quản trị hệ thống",
     lanhdao: "Lãnh đạo tỉnh",
@@ -277,7 +289,14 @@ export async function createDemo(db: Db, today: string): Promise<DemoSummary> {
       sessions++;
     }
   }
-  return { documents: documentIds.length, users, progressUpdates, indicatorValues, reports, sessions };
+  return {
+    documents: documentIds.length,
+    users: [...users],
+    progressUpdates,
+    indicatorValues,
+    reports,
+    sessions,
+  };
 }
 
 /** The periods of a cycle from its start to today, with their due days (15th of the period's last month). */

@@ -47,10 +47,15 @@ export const catalog = {
       "Cách dùng: trienkhai LỆNH [tùy chọn]",
       "",
       "Lệnh:",
-      "  parse [--json | --pretty] TỆP   đọc và bóc tách một văn bản (.txt, .md, .docx, .pdf, .png, .jpg; - là đầu vào chuẩn)",
-      "  show SỐ_KÝ_HIỆU [--json]        xem một văn bản đã nhập cùng nhiệm vụ và chỉ tiêu",
-      "  tree [SỐ_KÝ_HIỆU] [--json]      cây văn bản triển khai",
-      "  db migrate                      cập nhật cấu trúc cơ sở dữ liệu",
+      "  start                              cập nhật cơ sở dữ liệu, nạp dữ liệu mẫu nếu còn trống, in tổng quan",
+      "  parse [--json | --pretty] TỆP      đọc và bóc tách một văn bản (.txt, .md, .docx, .pdf, .png, .jpg; - là đầu vào chuẩn)",
+      "  import TỆP [--publish] [--json]    nhập một văn bản vào cơ sở dữ liệu (bản nháp; --publish: ban hành luôn)",
+      "  show SỐ_KÝ_HIỆU [--json]           xem một văn bản đã nhập cùng nhiệm vụ và chỉ tiêu",
+      "  tree [SỐ_KÝ_HIỆU] [--json]         cây văn bản triển khai",
+      "  transfers [--json]                 phân công chưa xong của cơ quan đã giải thể, chờ chuyển cho cơ quan kế nhiệm",
+      "  transfers apply --to MÃ SỐ...      chuyển các phân công đó sang cơ quan kế nhiệm có mã MÃ",
+      "  demo                               tạo dữ liệu mẫu (nếu chưa có) và in tài khoản mẫu",
+      "  db migrate                         cập nhật cấu trúc cơ sở dữ liệu",
       "",
       "Tùy chọn chung:",
       "  --help       hiện hướng dẫn này",
@@ -64,10 +69,15 @@ export const catalog = {
       "Usage: trienkhai COMMAND [options]",
       "",
       "Commands:",
-      "  parse [--json | --pretty] FILE   read and extract one document (.txt, .md, .docx, .pdf, .png, .jpg; - is standard input)",
-      "  show SYMBOL [--json]             one imported document with its tasks and targets",
-      "  tree [SYMBOL] [--json]           the cascade of documents",
-      "  db migrate                       apply the database migrations",
+      "  start                              migrate the database, load the demo if it is empty, print an overview",
+      "  parse [--json | --pretty] FILE     read and extract one document (.txt, .md, .docx, .pdf, .png, .jpg; - is standard input)",
+      "  import FILE [--publish] [--json]   import one document into the database (a draft; --publish: publish it too)",
+      "  show SYMBOL [--json]               one imported document with its tasks and targets",
+      "  tree [SYMBOL] [--json]             the cascade of documents",
+      "  transfers [--json]                 open assignments of dissolved bodies, offered to their successors",
+      "  transfers apply --to CODE ID...    move those assignments to the successor with code CODE",
+      "  demo                               create the demo data (unless present) and list the demo accounts",
+      "  db migrate                         apply the database migrations",
       "",
       "Global options:",
       "  --help       show this help",
@@ -101,6 +111,132 @@ export const catalog = {
       "",
       "Exit status: 0 success, 2 bad file or usage, 1 internal error.",
     ].join("\n"),
+  },
+  "cli-import-usage": {
+    vi: "Cách dùng: trienkhai import TỆP [--publish] [--json]",
+    en: "Usage: trienkhai import FILE [--publish] [--json]",
+  },
+  "cli-transfers-usage": {
+    vi: "Cách dùng: trienkhai transfers [--json] hoặc trienkhai transfers apply --to MÃ_CƠ_QUAN SỐ_PHÂN_CÔNG...",
+    en: "Usage: trienkhai transfers [--json] or trienkhai transfers apply --to ORGANISATION_CODE ASSIGNMENT_ID...",
+  },
+  "cli-see-document": { vi: "xem: trienkhai show {id}", en: "see: trienkhai show {id}" },
+  // trienkhai import
+  "import-done": {
+    vi: "Đã nhập văn bản {symbol} (mã {id}): {status}",
+    en: "Imported {symbol} (id {id}): {status}",
+  },
+  "import-reference-loaded": {
+    vi: "Cơ sở dữ liệu chưa có danh mục cơ quan: đã nạp {count} cơ quan tham chiếu",
+    en: "The database had no organisations: loaded {count} reference organisations",
+  },
+  "import-counts": {
+    vi: "{sections} mục · {tasks} nhiệm vụ · {assignments} phân công · {indicators} chỉ tiêu",
+    en: "{sections} sections · {tasks} tasks · {assignments} assignments · {indicators} targets",
+  },
+  "import-unresolved": {
+    vi: "Cần rà soát — chưa xác định được cơ quan ({count}), giữ nguyên cụm từ:",
+    en: "For review — no organisation matched ({count}), kept as written:",
+  },
+  "import-groups": {
+    vi: "Nhóm cơ quan chờ bổ sung thành viên ({count}):",
+    en: "Organisation groups waiting for their members ({count}):",
+  },
+  "import-links": { vi: "Văn bản viện dẫn:", en: "Referenced documents:" },
+  "import-link-found": { vi: "đã có, mã {id}", en: "present, id {id}" },
+  "import-link-missing": { vi: "chưa nhập", en: "not imported yet" },
+  "import-relinked": {
+    vi: "{count} liên kết từ văn bản đã nhập trước đây được nối vào văn bản này",
+    en: "{count} links from documents imported earlier now point at this one",
+  },
+  "import-suggestions": {
+    vi: "{count} gợi ý nhiệm vụ cấp trên chờ rà soát",
+    en: "{count} suggested parent tasks await review",
+  },
+  "status-imported": { vi: "bản nháp, chờ rà soát", en: "draft, awaiting review" },
+  "status-reviewed": { vi: "đã rà soát", en: "reviewed" },
+  "status-published": { vi: "đã ban hành", en: "published" },
+  "status-rejected": { vi: "đã loại", en: "rejected" },
+  "role-lead": { vi: "chủ trì", en: "lead" },
+  "role-cooperating": { vi: "phối hợp", en: "cooperating" },
+  "deadline-on": { vi: "hạn {date}", en: "due {date}" },
+  "no-symbol": { vi: "(không số)", en: "(no symbol)" },
+  "show-transferred": {
+    vi: "đã chuyển cho cơ quan kế nhiệm → #{to}",
+    en: "transferred to the successor → #{to}",
+  },
+  // trienkhai demo
+  "demo-created": {
+    vi: "Đã tạo dữ liệu mẫu: {documents} văn bản, {progressUpdates} lần cập nhật tiến độ, {indicatorValues} giá trị chỉ tiêu, {reports} báo cáo, {sessions} hội nghị quán triệt",
+    en: "Demo data created: {documents} documents, {progressUpdates} progress updates, {indicatorValues} indicator values, {reports} reports, {sessions} dissemination sessions",
+  },
+  "demo-exists": {
+    vi: "Dữ liệu mẫu đã có trong cơ sở dữ liệu, không tạo lại",
+    en: "The demo data is already in the database; nothing was created",
+  },
+  "demo-users": {
+    vi: "Tài khoản mẫu (mật khẩu chung: {password}):",
+    en: "Demo accounts (shared password: {password}):",
+  },
+  "role-admin": { vi: "quản trị", en: "administrator" },
+  "role-leader": { vi: "lãnh đạo", en: "leader" },
+  "role-monitor": { vi: "chuyên viên theo dõi", en: "monitoring officer" },
+  "role-unit_officer": { vi: "cán bộ đơn vị", en: "unit officer" },
+  "role-viewer": { vi: "người xem", en: "viewer" },
+  // trienkhai start
+  "start-seeding": {
+    vi: "Cơ sở dữ liệu còn trống: nạp danh mục cơ quan và dữ liệu mẫu (chỉ lần đầu)…",
+    en: "The database is empty: loading the reference organisations and the demo (first run only)…",
+  },
+  "start-database": { vi: "Cơ sở dữ liệu: {kind} — {location}", en: "Database: {kind} — {location}" },
+  "db-kind-pglite": { vi: "PostgreSQL nhúng (PGlite)", en: "embedded PostgreSQL (PGlite)" },
+  "db-kind-postgres": { vi: "máy chủ PostgreSQL", en: "PostgreSQL server" },
+  "start-counts": {
+    vi: "{organisations} cơ quan · {documents} văn bản · {tasks} nhiệm vụ · {assignments} phân công",
+    en: "{organisations} organisations · {documents} documents · {tasks} tasks · {assignments} assignments",
+  },
+  "start-tree": { vi: "Cây văn bản triển khai:", en: "The cascade of documents:" },
+  "start-tree-more": {
+    vi: "… và {count} văn bản khác: trienkhai tree",
+    en: "… and {count} more documents: trienkhai tree",
+  },
+  "start-no-documents": {
+    vi: "Chưa có văn bản nào: trienkhai import TỆP",
+    en: "No documents yet: trienkhai import FILE",
+  },
+  "start-transfers": {
+    vi: "{count} phân công của cơ quan đã giải thể chờ chuyển cho cơ quan kế nhiệm: trienkhai transfers",
+    en: "{count} assignments of dissolved bodies await transfer to their successors: trienkhai transfers",
+  },
+  "start-later": {
+    vi: "Máy chủ HTTP và giao diện web có trong bản phát hành sau (issue 5). Trong lúc chờ, dùng: trienkhai show SỐ_KÝ_HIỆU · trienkhai tree · trienkhai import TỆP",
+    en: "The HTTP server and the web UI come with a later release (issue 5). Meanwhile use: trienkhai show SYMBOL · trienkhai tree · trienkhai import FILE",
+  },
+  // trienkhai transfers
+  "transfers-none": {
+    vi: "Không có phân công nào của cơ quan đã giải thể cần chuyển giao",
+    en: "No assignment of a dissolved body awaits transfer",
+  },
+  "transfers-heading": {
+    vi: "Phân công chưa hoàn thành của cơ quan đã giải thể, đề nghị chuyển cho cơ quan kế nhiệm ({count}):",
+    en: "Open assignments of dissolved bodies, offered to their successors ({count}):",
+  },
+  "transfers-from": {
+    vi: "{name} — hoạt động đến hết ngày {validTo}; kế nhiệm: {successors}",
+    en: "{name} — in force until {validTo}; successors: {successors}",
+  },
+  "transfers-hint": {
+    vi: "Chuyển giao: trienkhai transfers apply --to MÃ_CƠ_QUAN SỐ_PHÂN_CÔNG...",
+    en: "To transfer: trienkhai transfers apply --to ORGANISATION_CODE ASSIGNMENT_ID...",
+  },
+  "transfers-applied": {
+    vi: "Đã chuyển {count} phân công sang {name}",
+    en: "Moved {count} assignments to {name}",
+  },
+  "transfers-moved": { vi: "phân công {from} → {to}", en: "assignment {from} → {to}" },
+  "transfers-merged": {
+    vi: "phân công {from} → {to} (cơ quan kế nhiệm đã có nhiệm vụ này)",
+    en: "assignment {from} → {to} (the successor already had this duty)",
   },
   // Pretty summary (trienkhai parse --pretty)
   "pretty-type": { vi: "Loại văn bản", en: "Document type" },
@@ -196,6 +332,30 @@ export const catalog = {
   "duplicate-organisation": {
     vi: "Đã có cơ quan mang mã {codes}",
     en: "Organisations with codes {codes} exist already",
+  },
+  "organisation-code-unknown": {
+    vi: "Không có cơ quan mã {code}",
+    en: "No organisation has the code {code}",
+  },
+  "assignments-not-found": {
+    vi: "Không có phân công số {ids}; không có gì thay đổi",
+    en: "No assignment {ids}; nothing was changed",
+  },
+  "assignment-transferred": {
+    vi: "Phân công {id} đã được chuyển cho cơ quan kế nhiệm, nay là phân công {to}",
+    en: "Assignment {id} was transferred to the successor body; it is now assignment {to}",
+  },
+  "assignment-done": {
+    vi: "Phân công {id} đã hoàn thành, không cần chuyển giao",
+    en: "Assignment {id} is done; there is nothing to transfer",
+  },
+  "assignment-not-dissolved": {
+    vi: "Phân công {id}: {name} không phải cơ quan đã giải thể, không chuyển giao được",
+    en: "Assignment {id}: {name} is not a dissolved body; its work cannot be transferred",
+  },
+  "transfer-target-invalid": {
+    vi: "{target} không phải cơ quan kế nhiệm đang hoạt động của {name} (phân công {id}); cơ quan kế nhiệm: {successors}",
+    en: "{target} is not a successor in force of {name} (assignment {id}); successors: {successors}",
   },
   // Parser warnings
   "symbol-number-missing": {

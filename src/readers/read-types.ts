@@ -27,4 +27,6 @@ export interface ReadResult {
   /** SHA-256 of the bytes as read, hex. */
   sha256: string;
   warnings: ReadWarning[];
+  /** The file as read, kept with an imported document. */
+  bytes: Uint8Array;
 }

@@ -69,7 +69,7 @@ export async function readDocumentBytes(
     .replace(/\r\n?/g, "\n")
     .normalize("NFC");
   if (text.trim().length === 0) throw new ReadError("no-text", { name });
-  return { text, name: basename(name), format, sha256, warnings };
+  return { text, name: basename(name), format, sha256, warnings, bytes };
 }
 
 async function readStdin(): Promise<Uint8Array> {

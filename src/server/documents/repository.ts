@@ -209,6 +209,22 @@ export async function relinkWaiting(
   return updated.length;
 }
 
+/** The documents one document implements or cites, in its own order. */
+export async function linksOf(
+  db: Db,
+  documentId: number,
+): Promise<{ symbol: string; relation: string; documentId: number | null }[]> {
+  return db
+    .select({
+      symbol: documentLinks.toSymbol,
+      relation: documentLinks.relation,
+      documentId: documentLinks.toDocumentId,
+    })
+    .from(documentLinks)
+    .where(eq(documentLinks.fromDocumentId, documentId))
+    .orderBy(documentLinks.rank, documentLinks.id);
+}
+
 /** The document this one implements first (its parent in the cascade), if it is in the database. */
 export async function parentDocumentId(db: Db, documentId: number): Promise<number | null> {
   const [row] = await db

@@ -24,6 +24,7 @@ export interface ImportInput {
 export interface ImportResult {
   documentId: number;
   status: string;
+  sections: number;
   tasks: number;
   assignments: number;
   indicators: number;
@@ -33,6 +34,8 @@ export interface ImportResult {
   groups: string[];
   linked: number;
   suggestions: number;
+  /** The documents this one implements or cites, with the id of each one already imported. */
+  links: { symbol: string; relation: string; documentId: number | null }[];
 }
 
 interface ResolvedAssignment {
@@ -248,6 +251,7 @@ export async function importDocument(db: Db, input: ImportInput): Promise<Import
     return {
       documentId,
       status,
+      sections: draft.sections.length,
       tasks: draft.tasks.length,
       assignments: assignmentCount,
       indicators: draft.indicators.length,
@@ -255,6 +259,7 @@ export async function importDocument(db: Db, input: ImportInput): Promise<Import
       groups: [...groups],
       linked,
       suggestions,
+      links: await repo.linksOf(tx, documentId),
     };
   });
 }
@@ -365,11 +370,14 @@ export interface ShownDocument {
     deadline: string | null;
     recurrence: string | null;
     assignments: {
+      id: number;
       organisationId: number | null;
       organisation: string | null;
       phrase: string;
       role: string;
       resolution: string;
+      /** Set when the body was dissolved and this duty moved to its successor's assignment. */
+      transferredTo: number | null;
     }[];
   }[];
   indicators: {
@@ -392,15 +400,17 @@ export async function showDocument(db: Db, symbolOrId: string): Promise<ShownDoc
   if (!doc) throw notFound("document", symbolOrId);
   const taskRows = await db.select().from(tasks).where(eq(tasks.documentId, doc.id)).orderBy(tasks.id);
   const assignmentRows = await rows<{
+    id: number;
     task_id: number;
     organisation_id: number | null;
     name: string | null;
     phrase: string;
     role: string;
     resolution: string;
+    transferred_to_id: number | null;
   }>(
     db,
-    sql`select a.task_id, a.organisation_id, o.name, a.phrase, a.role, a.resolution
+    sql`select a.id, a.task_id, a.organisation_id, o.name, a.phrase, a.role, a.resolution, a.transferred_to_id
         from assignments a left join organisations o on o.id = a.organisation_id
         where a.document_id = ${doc.id} order by a.id`,
   );
@@ -434,11 +444,13 @@ export async function showDocument(db: Db, symbolOrId: string): Promise<ShownDoc
       assignments: assignmentRows
         .filter((a) => a.task_id === t.id)
         .map((a) => ({
+          id: a.id,
           organisationId: a.organisation_id,
           organisation: a.name,
           phrase: a.phrase,
           role: a.role,
           resolution: a.resolution,
+          transferredTo: a.transferred_to_id,
         })),
     })),
     indicators: indicatorRows.map((i) => ({

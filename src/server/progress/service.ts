@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { documents } from "../../db/schema/documents.ts";
 import { assignments, progressUpdates } from "../../db/schema/tasks.ts";
 import { type Actor, appendAudit } from "../audit/repository.ts";
-import { invalidInput, notFound, staleVersion } from "../errors.ts";
+import { DomainError, invalidInput, notFound, staleVersion } from "../errors.ts";
 import { checkDate, parseInput } from "../validation.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "ngày dạng YYYY-MM-DD");
@@ -53,6 +53,8 @@ export async function recordProgress(
       .where(eq(assignments.id, assignmentId));
     if (!current) throw notFound("assignment", assignmentId);
     const a = current.a;
+    if (a.transferredToId !== null)
+      throw new DomainError("assignment-transferred", 409, { id: assignmentId, to: a.transferredToId });
     if (
       completedAt &&
       current.documentDate &&

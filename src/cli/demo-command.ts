@@ -1,0 +1,38 @@
+// trienkhai demo: the demo installation (src/demo) in the configured database, unless it is there
+// already. Migrates, loads the reference organisations, creates the demo in one transaction (an
+// interrupted run leaves nothing half-made) and prints what the database holds and the demo accounts.
+import { loadConfig } from "../config.ts";
+import { createDemo, demoInstalled } from "../demo/demo.ts";
+import { cliActor } from "../server/audit/repository.ts";
+import { ensureReferenceOrganisations } from "../server/organisations/service.ts";
+import { openConfiguredDatabase } from "./database.ts";
+import { counts, countsLine, databaseLine, demoUserLines, vi } from "./overview.ts";
+import { UsageError } from "./usage.ts";
+
+export async function demoCommand(args: string[]): Promise<number> {
+  const extra = args[0];
+  if (extra !== undefined)
+    throw new UsageError(extra.startsWith("-") ? "cli-unknown-option" : "cli-unknown-command", {
+      option: extra,
+      command: extra,
+    });
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    const { db } = database;
+    const lines = [databaseLine(database)];
+    if (await demoInstalled(db)) lines.push(vi("demo-exists"));
+    else {
+      const summary = await db.transaction(async (tx) => {
+        await ensureReferenceOrganisations(tx, cliActor);
+        return createDemo(tx, config.today());
+      });
+      lines.push(vi("demo-created", { ...summary, users: summary.users.length }));
+    }
+    lines.push(countsLine(await counts(db)), ...(await demoUserLines(db)));
+    process.stdout.write(`${lines.join("\n")}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

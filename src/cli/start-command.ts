@@ -1,0 +1,56 @@
+// trienkhai start (what `npm start` runs): migrate the configured database, load the reference
+// organisations and the demo when it is empty (no documents, no users; first run only, in one
+// transaction), then print an overview. The HTTP server and the web UI come with issue 5; until then
+// this says so and names the commands to use.
+import { sql } from "drizzle-orm";
+import { loadConfig } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import { rows } from "../db/rows.ts";
+import { message } from "../messages/catalog.ts";
+import { cliActor } from "../server/audit/repository.ts";
+import { ensureReferenceOrganisations } from "../server/organisations/service.ts";
+import { transferOffers } from "../server/organisations/transfers.ts";
+import { openConfiguredDatabase } from "./database.ts";
+import { counts, countsLine, databaseLine, demoUserLines, treeLines, version, vi } from "./overview.ts";
+import { UsageError } from "./usage.ts";
+
+async function isEmpty(db: Db): Promise<boolean> {
+  const [r] = await rows<{ empty: boolean }>(
+    db,
+    sql`select not exists (select 1 from documents) and not exists (select 1 from users) as empty`,
+  );
+  return r?.empty === true;
+}
+
+export async function startCommand(args: string[]): Promise<number> {
+  const extra = args[0];
+  if (extra !== undefined)
+    throw new UsageError(extra.startsWith("-") ? "cli-unknown-option" : "cli-unknown-command", {
+      option: extra,
+      command: extra,
+    });
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    const { db } = database;
+    const today = config.today();
+    if (await isEmpty(db)) {
+      process.stdout.write(`${vi("start-seeding")}\n`);
+      // the demo (and the parser it runs) is loaded only when it is needed
+      const { createDemo } = await import("../demo/demo.ts");
+      await db.transaction(async (tx) => {
+        await ensureReferenceOrganisations(tx, cliActor);
+        await createDemo(tx, today);
+      });
+    }
+    const lines = [version(), databaseLine(database), countsLine(await counts(db))];
+    lines.push(...(await treeLines(db)), ...(await demoUserLines(db)));
+    const offers = (await transferOffers(db, today)).length;
+    if (offers > 0) lines.push(vi("start-transfers", { count: offers }));
+    lines.push("", message("start-later", {}, "vi"), message("start-later", {}, "en"));
+    process.stdout.write(`${lines.join("\n")}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
