@@ -34,11 +34,10 @@ const hasLower = (s: string): boolean => /\p{Ll}/u.test(s);
 /** Finds and claims the mottos (Party and State) in lines [from, to). */
 export function claimMottos(doc: DocText, from: number, to: number): Motto[] {
   const found: Motto[] = [];
-  for (let i = from; i < to; i++) {
+  for (const i of doc.linesWith(["đảng", "cộng", "độc"], from, to)) {
     const line = doc.lines[i] as Line;
     if (line.end - line.start > MAX_HEADER_LINE) continue;
     const low = doc.rawLow(line);
-    if (!low.includes("đảng") && !low.includes("cộng") && !low.includes("độc")) continue;
     const take = (re: RegExp, kind: "party" | "state", upper: boolean): void => {
       re.lastIndex = 0;
       for (let m = re.exec(low); m; m = re.exec(low)) {
@@ -129,7 +128,7 @@ export function readSymbolAt(
 
 /** Finds and claims the first document symbol line ("Số …") in lines [from, to). */
 export function claimSymbol(doc: DocText, from: number, to: number): SymbolInfo | null {
-  for (let i = from; i < to; i++) {
+  for (const i of doc.linesWith(["Số", "SỐ"], from, to, doc.work)) {
     const line = doc.lines[i] as Line;
     if (line.end - line.start > MAX_HEADER_LINE) continue;
     const text = doc.raw(line);
@@ -230,7 +229,7 @@ export function readPlaceDate(doc: DocText, line: Line): Omit<PlaceDate, "line">
 }
 
 export function claimPlaceDate(doc: DocText, from: number, to: number): PlaceDate | null {
-  for (let i = from; i < to; i++) {
+  for (const i of doc.linesWith(["ngày"], from, to)) {
     const line = doc.lines[i] as Line;
     const pd = readPlaceDate(doc, line);
     if (!pd) continue;

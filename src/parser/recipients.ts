@@ -24,9 +24,9 @@ export function claimRecipients(
   to: number,
   doubleSpaced: boolean,
 ): Recipients | null {
-  for (let i = from; i < to; i++) {
+  for (const i of doc.linesWith(["kính"], from, to)) {
     const line = doc.lines[i] as Line;
-    if (line.end - line.start > 400 || !doc.rawLow(line).includes("kính") || doc.isBlank(line)) continue;
+    if (line.end - line.start > 400 || doc.isBlank(line)) continue;
     const piece = doc.visiblePiece(line.start, line.end);
     const label = LABEL.exec(fold(piece.text));
     if (!label) continue;

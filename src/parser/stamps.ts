@@ -38,7 +38,10 @@ export interface StampResult {
 export function claimStamps(doc: DocText, from: number, to: number): StampResult {
   const received: Received[] = [];
   const spans: [number, number][] = [];
-  for (let i = from; i < to; i++) {
+  // every keyword ends with "đến"; the line after a stamp's heading is not read as another one
+  let resumeAt = from;
+  for (const i of doc.linesWith(["đến"], from, to)) {
+    if (i < resumeAt) continue;
     const line = doc.lines[i] as Line;
     if (line.end - line.start > 400) continue;
     const low = doc.rawLow(line);
@@ -114,7 +117,7 @@ export function claimStamps(doc: DocText, from: number, to: number): StampResult
       span: [start, end],
     });
     spans.push([start, end]);
-    i += 1;
+    resumeAt = i + 2;
   }
   return { received, spans };
 }

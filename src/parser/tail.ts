@@ -30,6 +30,12 @@ const APPENDIX = /^(PHỤ LỤC|Phụ lục(?=\s+(?:[IVX\d]+|số|kèm)\b|\s*:?\
 
 function anchorKind(doc: DocText, line: Line): { kind: BlockKind; copyKind?: Copy["kind"] } | null {
   if (line.end - line.start > 300) return null;
+  // most lines name no copy or appendix, and have lower-case letters, which a type line has not
+  if (!doc.hasClaims(line)) {
+    const raw = doc.raw(line);
+    if (!raw.includes("SAO") && !raw.includes("PHỤ LỤC") && !raw.includes("Phụ lục") && /\p{Ll}/u.test(raw))
+      return null;
+  }
   const cells = doc
     .visible(line)
     .split(/\t|\s{3,}/)

@@ -215,17 +215,22 @@ export class DocText {
   readonly src: string;
   readonly work: string;
   readonly low: string;
+  /** Slices of `low` between white space are the folds of those slices (see collapseRanges). */
+  readonly lowSliceable: boolean;
   readonly lines: Line[];
   readonly mask: Uint8Array;
   /** What a stage took each line for ("motto", "title", "stamp"…), when it claimed the whole line. */
   readonly kinds: (string | undefined)[];
   /** Lines with at least one claimed character (so most lines skip the per-character mask). */
   private readonly lineClaimed: Uint8Array;
+  /** Per line: 0 not yet known, 1 no text at all, 2 some text (stages ask about every line). */
+  private readonly lineText: Uint8Array;
 
   constructor(input: string) {
     this.src = input.normalize("NFC");
     this.work = blankMarkup(this.src);
     this.low = fold(this.work);
+    this.lowSliceable = !CONTEXT_CASE.test(this.work);
     this.mask = new Uint8Array(this.src.length);
     const lines: Line[] = [];
     let start = 0;
@@ -237,6 +242,17 @@ export class DocText {
     this.lines = lines;
     this.kinds = new Array(lines.length);
     this.lineClaimed = new Uint8Array(lines.length);
+    this.lineText = new Uint8Array(lines.length);
+  }
+
+  /** The line has no text, claimed or not. */
+  private isEmpty(line: Line): boolean {
+    let t = this.lineText[line.index];
+    if (t === 0) {
+      t = /\S/.test(this.raw(line)) ? 2 : 1;
+      this.lineText[line.index] = t;
+    }
+    return t === 1;
   }
 
   claim(start: number, end: number): void {
@@ -258,6 +274,25 @@ export class DocText {
     return lo;
   }
 
+  /**
+   * Indices of the lines in [from, to) whose text (`low` by default) contains one of `words`, in
+   * order: stages that look for a keyword search the document once instead of slicing every line.
+   */
+  linesWith(words: string[], from: number, to: number, text: string = this.low): number[] {
+    if (from >= to) return [];
+    const start = (this.lines[from] as Line).start;
+    const end = (this.lines[to - 1] as Line).end;
+    const found: number[] = [];
+    for (const word of words) {
+      for (let at = text.indexOf(word, start); at >= 0 && at < end; ) {
+        const i = this.lineAt(at);
+        found.push(i);
+        at = text.indexOf(word, (this.lines[i] as Line).end + 1);
+      }
+    }
+    return words.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
+  }
+
   claimLine(line: Line, kind = "other"): void {
     this.claim(line.start, line.end);
     this.kinds[line.index] = kind;
@@ -265,7 +300,7 @@ export class DocText {
 
   /** The line holds words, but every one of them has been claimed. */
   isClaimedText(line: Line): boolean {
-    return this.isBlank(line) && /\S/.test(this.work.slice(line.start, line.end));
+    return this.isBlank(line) && !this.isEmpty(line);
   }
 
   claimed(i: number): boolean {
@@ -307,7 +342,7 @@ export class DocText {
   }
 
   isBlank(line: Line): boolean {
-    if (this.lineClaimed[line.index] === 0) return !/\S/.test(this.work.slice(line.start, line.end));
+    if (this.lineClaimed[line.index] === 0) return this.isEmpty(line);
     for (let i = line.start; i < line.end; i++) {
       if (this.mask[i] === 0) {
         const c = this.work.charCodeAt(i);
@@ -349,11 +384,15 @@ export interface Range {
 export function collapseRanges(doc: DocText, ranges: Range[]): Piece {
   const out = new PieceBuilder();
   const work = doc.work;
+  // Runs of words between white space fold alone as they fold in the document: the piece's fold is
+  // made of slices of doc.low, unless a claimed character borders a run.
+  let lows: string[] | null = doc.lowSliceable ? [] : null;
   let pending = -1;
   for (const r of ranges) {
     if (r.glue) pending = -1;
     else if (out.size > 0 && pending < 0) pending = r.start;
     if (doc.anyClaimed(r.start, r.end)) {
+      lows = null;
       for (let i = r.start; i < r.end; i++) {
         const c = work.charCodeAt(i);
         if (c === 32 || c === 9 || c === 10 || c === 13 || doc.mask[i] === 1) {
@@ -375,13 +414,24 @@ export function collapseRanges(doc: DocText, ranges: Range[]): Piece {
       if (m.index > 0 && out.size > 0 && pending < 0) pending = r.start + m.index - 1;
       if (pending >= 0) {
         out.addChar(" ", pending);
+        lows?.push(" ");
         pending = -1;
       }
-      out.add(m[0], r.start + m.index);
+      const at = r.start + m.index;
+      const end = at + m[0].length;
+      out.add(m[0], at);
+      if (lows && (wordAt(doc.low, at - 1) || wordAt(doc.low, end))) lows = null;
+      lows?.push(doc.low.slice(at, end));
     }
     if (out.size > 0 && pending < 0 && WORD_RUNS_END.test(raw)) pending = r.end - 1;
   }
-  return out.build();
+  const piece = out.build();
+  if (lows) piece.low = lows.join("");
+  return piece;
+}
+
+function wordAt(low: string, i: number): boolean {
+  return i >= 0 && i < low.length && WORD_CHAR.test(low[i] as string);
 }
 
 const WORD_RUNS = /[^ \t\r\n]+(?: [^ \t\r\n]+)*/g;
