@@ -229,7 +229,8 @@ export class DocText {
   constructor(input: string) {
     this.src = input.normalize("NFC");
     this.work = blankMarkup(this.src);
-    this.low = fold(this.work);
+    // (not through fold's cache: the whole text is folded once)
+    this.low = foldText(this.work);
     this.lowSliceable = !CONTEXT_CASE.test(this.work);
     this.mask = new Uint8Array(this.src.length);
     const lines: Line[] = [];
@@ -276,21 +277,26 @@ export class DocText {
 
   /**
    * Indices of the lines in [from, to) whose text (`low` by default) contains one of `words`, in
-   * order: stages that look for a keyword search the document once instead of slicing every line.
+   * order: stages that look for a keyword search the document (lazily: most stop at the first line
+   * that fits) instead of slicing every line. Each word's search only moves forward.
    */
-  linesWith(words: string[], from: number, to: number, text: string = this.low): number[] {
-    if (from >= to) return [];
-    const start = (this.lines[from] as Line).start;
+  *linesWith(words: string[], from: number, to: number, text: string = this.low): Generator<number> {
+    if (from >= to) return;
     const end = (this.lines[to - 1] as Line).end;
-    const found: number[] = [];
-    for (const word of words) {
-      for (let at = text.indexOf(word, start); at >= 0 && at < end; ) {
-        const i = this.lineAt(at);
-        found.push(i);
-        at = text.indexOf(word, (this.lines[i] as Line).end + 1);
+    const start = (this.lines[from] as Line).start;
+    const next = words.map((w) => text.indexOf(w, start));
+    for (;;) {
+      let at = -1;
+      for (const n of next) if (n >= 0 && (at < 0 || n < at)) at = n;
+      if (at < 0 || at >= end) return;
+      const i = this.lineAt(at);
+      yield i;
+      const after = (this.lines[i] as Line).end + 1;
+      for (let k = 0; k < words.length; k++) {
+        const n = next[k] as number;
+        if (n >= 0 && n < after) next[k] = text.indexOf(words[k] as string, after);
       }
     }
-    return words.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
   }
 
   claimLine(line: Line, kind = "other"): void {
