@@ -49,7 +49,7 @@ export async function parseCommand(args: string[]): Promise<number> {
     else if (arg.startsWith("-") && arg !== "-") throw new UsageError("cli-unknown-option", { option: arg });
     else files.push(arg);
   }
-  if (files.length !== 1) throw new UsageError("cli-usage");
+  if (files.length !== 1) throw new UsageError("cli-parse-usage");
   const file = files[0] as string;
   const read = await quietly(() => readDocumentFile(file, { onProgress: progressPrinter() }));
   const doc = parseDocument(

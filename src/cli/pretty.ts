@@ -2,19 +2,13 @@
 // what the document is, who issued it, its structure, the tasks with their bodies and deadlines, the
 // targets, and what the reader or the parser warned about.
 import { catalog, type MessageCode, type MessageParams, message } from "../messages/catalog.ts";
+import { vietnameseDate } from "../messages/dates.ts";
 import type { Assignment, ParsedDocument, Section, Target } from "../parser/schema.ts";
 
 const TEXT_WIDTH = 160;
 
 function vi(code: MessageCode, params: MessageParams = {}): string {
   return message(code, params, "vi");
-}
-
-/** ISO date (2025-03-15, 2025-03, 2025) as Vietnamese write it: 15/03/2025, 03/2025, 2025. */
-export function vietnameseDate(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const [y, m, d] = iso.split("-");
-  return [d, m, y].filter(Boolean).join("/");
 }
 
 /** The Vietnamese name of a document type code; an unknown code is shown as it is. */

@@ -1,5 +1,7 @@
 // trienkhai tree [SYMBOL] [--json]: the cascade of documents by their implements links.
 import { loadConfig } from "../config.ts";
+import { message } from "../messages/catalog.ts";
+import { vietnameseDate } from "../messages/dates.ts";
 import { type CascadeNode, cascadeTree } from "../server/documents/service.ts";
 import { openConfiguredDatabase } from "./database.ts";
 
@@ -17,8 +19,9 @@ function toJson(n: CascadeNode): unknown {
 /** The cascade as indented lines, one per document. */
 export function printTree(nodes: CascadeNode[], indent: string, out: string[]): void {
   for (const n of nodes) {
-    const name = n.symbol ?? `(không số) ${n.title?.slice(0, 60) ?? ""}`;
-    out.push(`${indent}${name} — ${n.issuer ?? "?"}, ${n.date ?? "?"}${n.imported ? "" : " [chưa nhập]"}`);
+    const name = n.symbol ?? `${message("no-symbol", {}, "vi")} ${n.title?.slice(0, 60) ?? ""}`;
+    const missing = n.imported ? "" : ` ${message("tree-not-imported", {}, "vi")}`;
+    out.push(`${indent}${name} — ${n.issuer ?? "?"}, ${vietnameseDate(n.date) ?? "?"}${missing}`);
     printTree(n.children, `${indent}  `, out);
   }
 }
@@ -36,6 +39,7 @@ export async function treeCommand(args: string[]): Promise<number> {
     else {
       const out: string[] = [];
       printTree(roots, "", out);
+      if (out.length === 0) out.push(message("tree-empty", {}, "vi"));
       process.stdout.write(`${out.join("\n")}\n`);
     }
     return 0;

@@ -131,9 +131,16 @@ function pick(
 }
 
 // Kinds named in group phrases: "các sở, ban, ngành", "UBND các xã, thị trấn", "các huyện ủy".
-// `scope` says where the members are looked for: within the issuer's district (its "phòng"), or
-// its province. (Word edges are written as spaces: \b does not see Vietnamese letters.)
-const GROUP_KINDS: [RegExp, string[], string, "district" | "province"][] = [
+// `scope` says where the members are looked for: within the issuer's district (its "phòng"), its
+// province, or the whole country ("các tỉnh ủy, thành ủy trực thuộc Trung ương": the provincial
+// committees, whoever issues). (Word edges are written as spaces: \b does not see Vietnamese letters.)
+const GROUP_KINDS: [RegExp, string[], string, "district" | "province" | "country"][] = [
+  [
+    /(^| )(các tỉnh ủy|tỉnh ủy thành ủy)( |$)|(^| )trực thuộc trung ương( |$)/,
+    ["party_committee"],
+    "province",
+    "country",
+  ],
   [/(^| )(huyện ủy|thị ủy|thành ủy|quận ủy)( |$)/, ["party_committee"], "district", "province"],
   [/(^| )ủy ban nhân dân các (xã|phường|thị trấn|đặc khu)/, ["peoples_committee"], "commune", "district"],
   [/(^| )ủy ban nhân dân các (huyện|thị xã|thành phố)/, ["peoples_committee"], "district", "province"],
@@ -148,7 +155,12 @@ function groupOf(dir: Directory, key: string, ctx: ResolveContext): GroupSpec | 
   const home = homeUnits(dir, ctx.issuerId);
   for (const [re, kinds, level, scopeKind] of GROUP_KINDS) {
     if (!re.test(key)) continue;
-    const scope = scopeKind === "district" ? (home.district ?? home.province) : home.province;
+    const scope =
+      scopeKind === "country"
+        ? null
+        : scopeKind === "district"
+          ? (home.district ?? home.province)
+          : home.province;
     const ofKind = /^ban thường vụ các /.test(key) ? "party_standing_board" : undefined;
     const unitTypes =
       level === "commune"

@@ -27,6 +27,10 @@ export const catalog = {
   },
   // CLI
   "cli-usage": {
+    vi: "Cách dùng: trienkhai LỆNH [tùy chọn] (trienkhai --help liệt kê các lệnh)",
+    en: "Usage: trienkhai COMMAND [options] (trienkhai --help lists the commands)",
+  },
+  "cli-parse-usage": {
     vi: "Cách dùng: trienkhai parse [--json | --pretty] TỆP (hoặc - để đọc từ đầu vào chuẩn)",
     en: "Usage: trienkhai parse [--json | --pretty] FILE (or - for standard input)",
   },
@@ -161,6 +165,24 @@ export const catalog = {
   "role-cooperating": { vi: "phối hợp", en: "cooperating" },
   "deadline-on": { vi: "hạn {date}", en: "due {date}" },
   "no-symbol": { vi: "(không số)", en: "(no symbol)" },
+  "show-usage": {
+    vi: "Cách dùng: trienkhai show SỐ_KÝ_HIỆU|MÃ_SỐ [--json]",
+    en: "Usage: trienkhai show SYMBOL|ID [--json]",
+  },
+  "show-heading": {
+    vi: "{symbol} — {issuer}, {date} [{status}]",
+    en: "{symbol} — {issuer}, {date} [{status}]",
+  },
+  "show-unresolved": { vi: "{phrase} [chưa xác định cơ quan]", en: "{phrase} [body not resolved]" },
+  "show-indicator": {
+    vi: "{name}: {kind} {value}{unit} (năm {year})",
+    en: "{name}: {kind} {value}{unit} (year {year})",
+  },
+  "tree-not-imported": { vi: "[chưa nhập]", en: "[not imported]" },
+  "tree-empty": {
+    vi: "Chưa có văn bản nào: nhập bằng trienkhai import TỆP",
+    en: "No documents yet: import one with trienkhai import FILE",
+  },
   "show-transferred": {
     vi: "đã chuyển cho cơ quan kế nhiệm → #{to}",
     en: "transferred to the successor → #{to}",
@@ -311,6 +333,10 @@ export const catalog = {
   "duplicate-document": {
     vi: "Văn bản {symbol} ngày {date} đã có trong hệ thống (mã {existingId})",
     en: "Document {symbol} of {date} is already in the system (id {existingId})",
+  },
+  "duplicate-document-undated": {
+    vi: "Văn bản {symbol} (không ghi ngày) đã có trong hệ thống (mã {existingId})",
+    en: "Document {symbol} (undated) is already in the system (id {existingId})",
   },
   "duplicate-file": {
     vi: "Tệp này đã được nhập trước đây (văn bản mã {existingId})",

@@ -7,6 +7,7 @@ import { type assignments, tasks } from "../../db/schema/tasks.ts";
 import { nameKey, searchKey } from "../../domain/names.ts";
 import { buildDirectory, type Directory, resolveIssuer, resolvePhrase } from "../../domain/resolver.ts";
 import { suggestParents } from "../../domain/similarity.ts";
+import { vietnameseDate } from "../../messages/dates.ts";
 import type { ParsedDocument } from "../../parser/schema.ts";
 import { type Actor, appendAudit } from "../audit/repository.ts";
 import { DomainError, notFound, staleVersion } from "../errors.ts";
@@ -76,9 +77,9 @@ export async function importDocument(db: Db, input: ImportInput): Promise<Import
     );
     if (duplicate?.kind === "symbol")
       throw new DomainError(
-        "duplicate-document",
+        parsed.date ? "duplicate-document" : "duplicate-document-undated",
         409,
-        { symbol: parsed.symbol ?? "", date: parsed.date ?? "", existingId: duplicate.id },
+        { symbol: parsed.symbol ?? "", date: vietnameseDate(parsed.date) ?? "", existingId: duplicate.id },
         { existingId: duplicate.id },
       );
     if (duplicate?.kind === "file")
