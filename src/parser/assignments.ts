@@ -65,6 +65,15 @@ function stripBullet(text: string): number {
   return m ? m[0].length : 0;
 }
 
+// "cơ quan chủ trì", "đơn vị phối hợp": a generic noun with no "các" and no name is a role, not a body
+const GENERIC_KIND = /^(cơ quan|đơn vị|địa phương|ngành)((,| và) (cơ quan|đơn vị|địa phương|ngành))*$/;
+function isGeneric(phrase: string): boolean {
+  return GENERIC_KIND.test(fold(phrase).trim());
+}
+
+// "Trên đây là báo cáo …", "Trên đây là Kế hoạch …": the closing formula, no task of its own
+const CLOSING = /^\s*trên đây là /;
+
 function sameBody(a: string, b: string | null): boolean {
   return b !== null && fold(clean(a)) === fold(clean(b));
 }
@@ -92,7 +101,7 @@ export function explicitLead(text: string, issuer: string | null): Lead | null {
     if (b) return { lead: splitBodies(b.text), end: b.end, meta: false };
   }
   const subject = readBodies(text, at);
-  if (subject) {
+  if (subject && !isGeneric(subject.text)) {
     const after = low.slice(subject.end).trimStart();
     const verbWord = META_VERB_LIST.find((v) => after.startsWith(v));
     const isIssuer = sameBody(subject.text, issuer) || /^(chủ tịch|bí thư)\b/.test(fold(subject.text));
@@ -111,7 +120,8 @@ export function explicitLead(text: string, issuer: string | null): Lead | null {
     for (let s = clauseStart; s < k; s = low.indexOf(" ", s + 1) + 1) {
       if (s <= 0 && clauseStart > 0) break;
       const b = readBodies(text, s, k + 1);
-      if (b && Math.abs(b.end - k) <= 1) return { lead: splitBodies(b.text), end: b.end, meta: false };
+      if (b && Math.abs(b.end - k) <= 1 && !isGeneric(b.text))
+        return { lead: splitBodies(b.text), end: b.end, meta: false };
       if (low.indexOf(" ", s + 1) < 0) break;
     }
   }
@@ -206,6 +216,7 @@ export class AssignmentCollector {
     for (const s of sentences(piece)) {
       rememberFold(s.text, foldPart(piece, s));
       const lead = explicitLead(s.text, this.ctx.issuer);
+      if (!lead && CLOSING.test(fold(s.text))) continue;
       if (lead) {
         current = {
           lead: lead.lead,

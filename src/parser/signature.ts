@@ -89,16 +89,35 @@ export interface SignatureZone {
   lastLine: number;
 }
 
-function addItem(items: string[], text: string, bullet: boolean, indented = false): void {
+/**
+ * Adds a distribution line as a new item or as the continuation of the one above; says which.
+ * `amongBullets`: every item so far began with a dash, so a line without one goes on the item above
+ * (a wrapped item whose indentation a PDF or a typist lost), unless that item was closed or it is "Lưu".
+ */
+function addItem(
+  items: string[],
+  text: string,
+  bullet: boolean,
+  indented = false,
+  amongBullets = false,
+): "new" | "continued" | "none" {
   const t = clean(text);
-  if (!t) return;
+  if (!t) return "none";
   const prev = items[items.length - 1];
   const continuation =
     !bullet &&
     prev !== undefined &&
-    ((indented && !/[;.]$/.test(prev)) || !/[,;.]$/.test(prev) || /^\p{Ll}/u.test(t) || /^[(&]/.test(t));
-  if (continuation) items[items.length - 1] = `${prev} ${t}`;
-  else items.push(t);
+    ((indented && !/[;.]$/.test(prev)) ||
+      !/[,;.]$/.test(prev) ||
+      /^\p{Ll}/u.test(t) ||
+      /^[(&]/.test(t) ||
+      (amongBullets && !/[;.]$/.test(prev) && !/^lưu\b/.test(fold(t))));
+  if (continuation) {
+    items[items.length - 1] = `${prev} ${t}`;
+    return "continued";
+  }
+  items.push(t);
+  return "new";
 }
 
 function finishItems(items: string[]): string[] {
@@ -111,6 +130,7 @@ function finishItems(items: string[]): string[] {
  */
 export function readSignatureZone(doc: DocText, from: number, to: number): SignatureZone {
   const items: string[] = [];
+  let plainItems = 0;
   let inDistribution = false;
   let authority: AuthorityMatch | null = null;
   const roles: string[] = [];
@@ -186,7 +206,7 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
         continue;
       }
       if (inDistribution && cell.length < 160) {
-        addItem(items, cell, false, c === 0 && indented);
+        if (addItem(items, cell, false, c === 0 && indented, plainItems === 0) === "new") plainItems++;
         used = true;
       }
     }

@@ -21,28 +21,6 @@ import { textToPdf } from "../support/text-to-pdf.ts";
 
 type Form = "docx" | "pdf";
 
-/**
- * Checks that pass on the text form and fail on a rendered form, each with its cause. The test
- * requires the lost checks to be exactly these, so an entry must go once its cause is fixed.
- *
- * Both entries are one parser gap, reported, not worked around. In the source text a wrapped Nơi nhận
- * item goes on in an indented line ("- Các sở: Tài chính, Xây dựng," / "  Nông nghiệp và Môi
- * trường,"; "- VPUB: CVP, PCVP, các phòng N/cứu," / "  CB-TH;"). On the printed page that line starts
- * at the margin (the generator keeps no indentation, like a list typed without a hanging indent), and
- * a PDF has no leading spaces to read back. The line is still recognisable as a continuation (the one
- * line of a dash-bulleted list without a dash), but the parser joins continuation lines by their
- * indentation only, so the list gets one item too many. Unindent that line in the .txt and the text
- * form fails the same two checks.
- */
-const KNOWN_GAPS: Record<string, Partial<Record<Form, string[]>>> = {
-  "02_kl-btv-tinh-uy-lam-dong.txt": {
-    pdf: ['distribution has "Các sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường"', "distribution count"],
-  },
-  "11_cv-ubnd-quang-ngai-so-trong.txt": {
-    pdf: ['distribution has "VPUB: CVP, PCVP, các phòng N/cứu, CB-TH"', "distribution count"],
-  },
-};
-
 /** Issue 3, requirement 5: at least 4 documents tested as DOCX and 3 as PDF. */
 const MIN_DOCUMENTS: Record<Form, number> = { docx: 4, pdf: 3 };
 
@@ -63,23 +41,12 @@ function expectSameChecks(entry: CorpusEntry, form: Form, doc: ParsedDocument, t
   const onText = score(text, entry);
   const onForm = score(doc, entry);
   const lost = onForm.failed.filter((f) => onText.passed.has(f.name));
-  const known = KNOWN_GAPS[entry.name]?.[form] ?? [];
   expect(
-    lost.map((f) => f.name).sort(),
-    `${entry.name} as ${form.toUpperCase()}: ${lost.length} checks that pass on the text form fail` +
-      `${known.length > 0 ? ` (known gaps: ${known.length}; remove an entry of KNOWN_GAPS once it passes)` : ""}\n` +
+    lost.map((f) => f.name),
+    `${entry.name} as ${form.toUpperCase()}: ${lost.length} checks that pass on the text form fail\n` +
       failureReport(doc, lost),
-  ).toEqual([...known].sort());
+  ).toEqual([]);
 }
-
-it("lists known gaps only for documents rendered in that form", () => {
-  for (const [name, forms] of Object.entries(KNOWN_GAPS))
-    for (const form of Object.keys(forms) as Form[])
-      expect(
-        rendered(form).map((e) => e.name),
-        `${name} (${form})`,
-      ).toContain(name);
-});
 
 describe("project documents as DOCX (Word tables for task tables)", () => {
   const entries = rendered("docx");
@@ -126,7 +93,7 @@ describe("project documents as PDF with a text layer", () => {
   });
 
   for (const entry of entries) {
-    it(`${entry.name}: the PDF passes the same checks as the text${KNOWN_GAPS[entry.name]?.pdf ? " (but for known gaps)" : ""}`, async () => {
+    it(`${entry.name}: the PDF passes the same checks as the text`, async () => {
       const bytes = await textToPdf(entry.text);
       const read = await readDocumentBytes(bytes, fileName(entry, "pdf"));
       expect(read.format).toBe("pdf");

@@ -231,6 +231,49 @@ describe("whole documents", () => {
     expect(letter.normalize("NFC").slice(span[0], span[1])).toContain("Sở Nội vụ");
   });
 
+  it("joins a wrapped distribution item printed at the margin, among dash-bulleted items", () => {
+    const d = parse(
+      letter.replace(
+        "- Như trên;                                 PHÓ CHỦ TỊCH\n",
+        "- Như trên;                                 PHÓ CHỦ TỊCH\n- Các sở: Tài chính, Xây dựng,\nNông nghiệp và Môi trường;\n",
+      ),
+    );
+    expect(d.distribution).toEqual([
+      "Như trên",
+      "Các sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường",
+      "Lưu: VT, KGVX",
+    ]);
+  });
+
+  it("takes no task from 'cơ quan chủ trì' as a noun", () => {
+    const d = parse(
+      letter.replace(
+        "2. Ủy ban nhân dân các xã, phường thường xuyên cập nhật dữ liệu./.",
+        "2. Nhiệm vụ phải có cơ quan chủ trì, thời hạn và sản phẩm cụ thể./.",
+      ),
+    );
+    expect(d.assignments.map((a) => a.lead)).toEqual([["Sở Khoa học và Công nghệ"]]);
+  });
+
+  it("takes no task from the closing 'Trên đây là …', even under a section headed by a body", () => {
+    const d = parse(
+      letter.replace(
+        "2. Ủy ban nhân dân các xã, phường thường xuyên cập nhật dữ liệu./.",
+        [
+          "2. Đối với Sở Nội vụ",
+          "",
+          "Tổ chức tập huấn cho cán bộ cấp xã trong quý III/2025.",
+          "",
+          "Trên đây là ý kiến của Ủy ban nhân dân tỉnh./.",
+        ].join("\n"),
+      ),
+    );
+    expect(d.assignments.map((a) => [a.lead, a.task])).toEqual([
+      [["Sở Khoa học và Công nghệ"], expect.any(String)],
+      [["Sở Nội vụ"], "Tổ chức tập huấn cho cán bộ cấp xã trong quý III/2025."],
+    ]);
+  });
+
   it("keeps an appendix task table out of the sections and reads its rows", () => {
     const doc = parse(
       [
