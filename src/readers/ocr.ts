@@ -77,9 +77,30 @@ function fixStar(line: string): string {
   return line.replace(/^(\s*)[xX×✱∗⁎＊](?=[^\S\t]*(?:\t|$))/u, "$1*");
 }
 
+/**
+ * Tesseract's Vietnamese model reads the hook above "ỉ" as an acute or adds one: "TÍNH ỦY" for
+ * "TỈNH ỦY", "các chỉ bộ" for "các chi bộ". Neither pair of words exists in Vietnamese ("tính" comes
+ * before "ủy" only in "ủy thác", "ủy nhiệm"… — left alone —, "các" never before the adverb "chỉ"
+ * followed by "bộ"), so they are put right.
+ */
+const TONE_SLIPS: [RegExp, (m: string) => string][] = [
+  [
+    /(?<![\p{L}])(TÍNH|Tính|tính)(?=\s+(?:ỦY|UỶ|Ủy|Uỷ|ủy|uỷ)(?![\p{L}])(?!\s+(?:thác|nhiệm|quyền|mị|lạo)(?![\p{L}])))/gu,
+    (m) => m.replace("Í", "Ỉ").replace("í", "ỉ"),
+  ],
+  [
+    /(?<![\p{L}])(CÁC|Các|các)(\s+)(CHỈ|chỉ)(?=\s+(?:BỘ|bộ)(?![\p{L}]))/gu,
+    (m) => m.replace("CHỈ", "CHI").replace("chỉ", "chi"),
+  ],
+];
+
+function fixToneSlips(line: string): string {
+  return TONE_SLIPS.reduce((out, [re, fix]) => out.replace(re, fix), line);
+}
+
 /** The lines of a recognised page, with the corrections OCR text needs. */
 export function ocrLines(page: OcrPage): string[] {
-  return rebuildLines(page.pieces).map((line) => fixStar(fixRomanLabel(line)));
+  return rebuildLines(page.pieces).map((line) => fixToneSlips(fixStar(fixRomanLabel(line))));
 }
 
 export async function createOcrEngine(options: { dpi?: number } = {}): Promise<OcrEngine> {

@@ -18,13 +18,6 @@ const MIN_DOCUMENTS = 3;
 /** Clean 300 dpi renders read at about 95%; far below that the OCR set-up is broken. */
 const MIN_CONFIDENCE = 80;
 
-/**
- * Text with its diacritics removed, for the one field OCR is allowed to damage: Tesseract's Vietnamese
- * model reads the hook above "Ỉ" as an acute ("TÍNH ỦY QUẢNG NGÃI", document 07). The issuer is still
- * found where it stands, with every base letter right.
- */
-const bare = (s: unknown): string => norm(s).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
-
 const labels = (d: ParsedDocument): string[] => d.sections.map((s) => norm(s.label));
 
 function confidence(doc: ParsedDocument): number {
@@ -78,14 +71,14 @@ describe("project documents scanned and read by OCR", () => {
         if (c.sections?.top) expect(labels(doc)).toEqual(c.sections.top.map(norm));
         expect(doc.sections.length).toBeGreaterThan(0);
 
-        // The issuer (and its parent) found, with every letter right but for OCR's diacritic slips.
+        // The issuer (and its parent) found, letter for letter.
         expect(doc.issuer, "an issuer").not.toBeNull();
-        expect(bare(doc.issuer?.name)).toBe(bare(text.issuer?.name));
-        expect(bare(doc.issuer?.parent)).toBe(bare(text.issuer?.parent));
+        expect(norm(doc.issuer?.name)).toBe(norm(text.issuer?.name));
+        expect(norm(doc.issuer?.parent)).toBe(norm(text.issuer?.parent));
         if (c.issuer) {
-          const issuer = bare([doc.issuer?.name, doc.issuer?.parent].join(" | "));
+          const issuer = norm([doc.issuer?.name, doc.issuer?.parent].join(" | "));
           expect(
-            c.issuer.anyOf.some((p: string) => issuer.includes(bare(p))),
+            c.issuer.anyOf.some((p: string) => issuer.includes(norm(p))),
             JSON.stringify(doc.issuer),
           ).toBe(true);
         }

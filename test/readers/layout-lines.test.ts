@@ -63,6 +63,25 @@ describe("rebuildLines", () => {
 });
 
 describe("ocrLines", () => {
+  it("puts right the tone slips that make no Vietnamese words", () => {
+    expect(
+      ocrLines(
+        page(
+          "TÍNH ỦY QUẢNG NGÃI",
+          "- Các chỉ bộ trực thuộc;",
+          "Tính ủy viên",
+          "có tính ủy thác",
+          "chỉ bộ phận",
+        ),
+      ),
+    ).toEqual([
+      "TỈNH ỦY QUẢNG NGÃI",
+      "- Các chi bộ trực thuộc;",
+      "Tỉnh ủy viên",
+      "có tính ủy thác",
+      "chỉ bộ phận",
+    ]);
+  });
   /** Words of each line set one space (3 pt) apart, lines 16 pt apart. */
   const page = (...lines: string[]) => ({
     pieces: lines.flatMap((line, i) => {
