@@ -7,15 +7,10 @@ import { cliActor } from "../server/audit/repository.ts";
 import { ensureReferenceOrganisations } from "../server/organisations/service.ts";
 import { openConfiguredDatabase } from "./database.ts";
 import { counts, countsLine, databaseLine, demoUserLines, vi } from "./overview.ts";
-import { UsageError } from "./usage.ts";
+import { expectNoArguments } from "./usage.ts";
 
 export async function demoCommand(args: string[]): Promise<number> {
-  const extra = args[0];
-  if (extra !== undefined)
-    throw new UsageError(extra.startsWith("-") ? "cli-unknown-option" : "cli-unknown-command", {
-      option: extra,
-      command: extra,
-    });
+  expectNoArguments(args);
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {

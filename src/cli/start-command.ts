@@ -12,7 +12,7 @@ import { ensureReferenceOrganisations } from "../server/organisations/service.ts
 import { transferOffers } from "../server/organisations/transfers.ts";
 import { openConfiguredDatabase } from "./database.ts";
 import { counts, countsLine, databaseLine, demoUserLines, treeLines, version, vi } from "./overview.ts";
-import { UsageError } from "./usage.ts";
+import { expectNoArguments } from "./usage.ts";
 
 async function isEmpty(db: Db): Promise<boolean> {
   const [r] = await rows<{ empty: boolean }>(
@@ -23,12 +23,7 @@ async function isEmpty(db: Db): Promise<boolean> {
 }
 
 export async function startCommand(args: string[]): Promise<number> {
-  const extra = args[0];
-  if (extra !== undefined)
-    throw new UsageError(extra.startsWith("-") ? "cli-unknown-option" : "cli-unknown-command", {
-      option: extra,
-      command: extra,
-    });
+  expectNoArguments(args);
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {

@@ -12,3 +12,13 @@ export class UsageError extends Error {
     this.params = params;
   }
 }
+
+/** Refuses anything after a command that takes no arguments. */
+export function expectNoArguments(args: string[]): void {
+  const extra = args[0];
+  if (extra !== undefined)
+    throw new UsageError(extra.startsWith("-") ? "cli-unknown-option" : "cli-unknown-command", {
+      option: extra,
+      command: extra,
+    });
+}

@@ -48,6 +48,27 @@ function expectSameChecks(entry: CorpusEntry, form: Form, doc: ParsedDocument, t
   ).toEqual([]);
 }
 
+/**
+ * Reads a rendered file back as the CLI does (from its text layer, never by OCR), and holds it to its
+ * text form: every Vietnamese letter, a schema-valid output, the same title and the same checks.
+ */
+async function expectSameAsText(
+  entry: CorpusEntry,
+  form: Form,
+  bytes: Uint8Array,
+): Promise<{ doc: ParsedDocument; text: ParsedDocument }> {
+  const read = await readDocumentBytes(bytes, fileName(entry, form));
+  expect(read.format).toBe(form);
+  expect(read.warnings.map((w) => w.code)).not.toContain("ocr");
+  expect(nonAsciiLetters(read.text), "every Vietnamese letter survives").toEqual(nonAsciiLetters(entry.text));
+  const doc = parseRead(read);
+  expect(conformanceErrors(doc)).toEqual([]);
+  const text = parseEntry(entry);
+  expectSameTitle(doc, text);
+  expectSameChecks(entry, form, doc, text);
+  return { doc, text };
+}
+
 describe("project documents as DOCX (Word tables for task tables)", () => {
   const entries = rendered("docx");
 
@@ -58,17 +79,7 @@ describe("project documents as DOCX (Word tables for task tables)", () => {
   for (const entry of entries) {
     it(`${entry.name}: the DOCX passes the same checks as the text`, async () => {
       const bytes = await textToDocx(entry.text);
-      const read = await readDocumentBytes(bytes, fileName(entry, "docx"));
-      expect(read.format).toBe("docx");
-      expect(nonAsciiLetters(read.text), "every Vietnamese letter survives").toEqual(
-        nonAsciiLetters(entry.text),
-      );
-
-      const doc = parseRead(read);
-      expect(conformanceErrors(doc)).toEqual([]);
-      const text = parseEntry(entry);
-      expectSameTitle(doc, text);
-      expectSameChecks(entry, "docx", doc, text);
+      const { doc, text } = await expectSameAsText(entry, "docx", bytes);
 
       // A task table in an appendix is a real Word table in the file and reads back cell for cell.
       const tables = text.appendices.flatMap((a) => a.tables ?? []);
@@ -94,20 +105,7 @@ describe("project documents as PDF with a text layer", () => {
 
   for (const entry of entries) {
     it(`${entry.name}: the PDF passes the same checks as the text`, async () => {
-      const bytes = await textToPdf(entry.text);
-      const read = await readDocumentBytes(bytes, fileName(entry, "pdf"));
-      expect(read.format).toBe("pdf");
-      // Read from the text layer, not by OCR.
-      expect(read.warnings.map((w) => w.code)).not.toContain("ocr");
-      expect(nonAsciiLetters(read.text), "every Vietnamese letter survives").toEqual(
-        nonAsciiLetters(entry.text),
-      );
-
-      const doc = parseRead(read);
-      expect(conformanceErrors(doc)).toEqual([]);
-      const text = parseEntry(entry);
-      expectSameTitle(doc, text);
-      expectSameChecks(entry, "pdf", doc, text);
+      await expectSameAsText(entry, "pdf", await textToPdf(entry.text));
     });
   }
 });
