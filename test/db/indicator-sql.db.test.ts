@@ -108,21 +108,34 @@ it("agrees with assess() on 300 generated indicators", async () => {
     db,
     sql`select v.indicator_id, v.period, v.value from indicator_values v join indicators i on i.id = v.indicator_id where i.document_id = ${documentId}`,
   );
-  const fromSql = await indicatorAssessments(db, documentId);
   const seen = new Set<string>();
-  const mismatches = [];
-  for (const r of fromSql) {
-    const obs = values
-      .filter((v) => v.indicator_id === r.indicator_id)
-      .sort((a, b) => rank(a.period) - rank(b.period))
-      .map((v) => ({ year: Number(v.period.slice(0, 4)), value: Number(v.value) }));
-    const expected = assess(specs.get(r.indicator_id) as TargetSpec, obs).status;
-    seen.add(expected);
-    if (r.status !== expected)
-      mismatches.push({ spec: specs.get(r.indicator_id), obs, sql: r.status, domain: expected });
+  const compare = async () => {
+    const fromSql = await indicatorAssessments(db, documentId);
+    const mismatches = [];
+    for (const r of fromSql) {
+      const obs = values
+        .filter((v) => v.indicator_id === r.indicator_id)
+        .sort((a, b) => rank(a.period) - rank(b.period))
+        .map((v) => ({ year: Number(v.period.slice(0, 4)), value: Number(v.value) }));
+      const expected = assess(specs.get(r.indicator_id) as TargetSpec, obs).status;
+      seen.add(expected);
+      if (r.status !== expected)
+        mismatches.push({ spec: specs.get(r.indicator_id), obs, sql: r.status, domain: expected });
+    }
+    expect(mismatches.slice(0, 3)).toEqual([]);
+    expect(fromSql).toHaveLength(300);
+  };
+  await compare();
+  // the grades follow a changed target or baseline
+  for (const [id, spec] of [...specs].filter((_, k) => k % 3 === 0)) {
+    const year = spec.year === null ? 2030 : spec.year - 2;
+    const baseline = spec.baseline ? null : { value: Math.round(rand() * 1000) / 10, year: 2020 };
+    await db.execute(
+      sql`update indicators set target_year = ${year}, baseline_value = ${baseline?.value ?? null}, baseline_year = ${baseline?.year ?? null} where id = ${id}`,
+    );
+    specs.set(id, { ...spec, year, baseline });
   }
-  expect(mismatches.slice(0, 3)).toEqual([]);
-  expect(fromSql).toHaveLength(300);
+  await compare();
   expect([...seen].sort()).toEqual([
     "achieved",
     "at_risk",

@@ -77,7 +77,7 @@ export const indicatorValues = pgTable(
 
 /**
  * The latest value of each indicator for each body (and its first year's value), kept by a trigger
- * on indicator_values (migration 0001): dashboards read the current state of millions of values
+ * on indicator_values (migration 0001), with its assessment (migration 0003): dashboards read the current state of millions of values
  * without scanning them, and it is never stale.
  */
 export const indicatorLatest = pgTable(
@@ -92,6 +92,10 @@ export const indicatorLatest = pgTable(
     firstPeriod: text().notNull(),
     firstYear: integer().notNull(),
     firstValue: numeric({ mode: "number" }).notNull(),
+    // the assessment of this latest value against the indicator's target (src/domain/trajectory.ts
+    // `assess`), kept by triggers on this table and on indicators (migration 0003): on-track counts
+    // at national scale read it instead of grading every body's value on every request
+    status: text(),
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.organisationId] })],
 );

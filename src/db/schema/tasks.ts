@@ -102,7 +102,19 @@ export const assignments = pgTable(
   },
   (t) => [
     index("assignments_task_idx").on(t.taskId),
-    index("assignments_document_idx").on(t.documentId, t.organisationId),
+    // a document's assignments by body, with every column their status needs: status counts read
+    // the index alone (an index-only scan) instead of the wide rows
+    index("assignments_document_idx").on(
+      t.documentId,
+      t.organisationId,
+      t.role,
+      t.transferredToId,
+      t.recurrence,
+      t.completedAt,
+      t.deadlineDate,
+      t.percent,
+      t.lastUpdateAt,
+    ),
     index("assignments_org_idx").on(t.organisationId),
     // recurring duties are judged from their updates: rollups look them up apart from the rest
     index("assignments_recurring_idx")
