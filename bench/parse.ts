@@ -40,7 +40,7 @@ const baseline = best(5, () => {
 best(1, () => {
   for (const d of batch) sink += parseDocument(d, source).sections.length;
 });
-const parse = best(3, () => {
+const parse = best(5, () => {
   for (const d of batch) sink += parseDocument(d, source).sections.length;
 });
 
@@ -62,8 +62,8 @@ let worstScaling = 0;
 for (const [name, make] of Object.entries(adversarial)) {
   const small = make(256_000);
   const large = make(1_024_000);
-  const ts = best(2, () => void parseDocument(small, source));
-  const tl = best(2, () => void parseDocument(large, source));
+  const ts = best(5, () => void parseDocument(small, source));
+  const tl = best(5, () => void parseDocument(large, source));
   const scaling = tl / Math.max(ts, 1e-6);
   worstScaling = Math.max(worstScaling, scaling);
   console.log(
