@@ -54,6 +54,7 @@ const adversarial: Record<string, (n: number) => string> = {
   "digits and dots": (n) => "1.000.000,5 ".repeat(n / 12),
   "bullets only": (n) => "- \n".repeat(n / 3),
   pipes: (n) => "| ".repeat(n / 2),
+  "open pipe rows": (n) => "| 1 | Nội dung | Sở\n".repeat(n / 20),
   symbols: (n) => "69-KL/TW ".repeat(n / 9),
 };
 console.log(`corpus: ${docs.length} documents repeated to ${mb.toFixed(2)} MB`);

@@ -84,6 +84,30 @@ function shouldBreak(
   return !/^[\p{Ll}\d(“"]/u.test(next);
 }
 
+/** A table row being read, and the number of cells of the row before it in its table (0 if none). */
+interface TableRow {
+  para: Paragraph;
+  lines: Line[];
+  width: number;
+}
+
+// A row wraps over a few lines at most; more is not a wrapped row.
+const MAX_ROW_LINES = 8;
+
+/**
+ * A pipe row that a converter wrapped goes on in the next line: "| 1 | Rà soát … | Sở" then "Giáo
+ * dục và Đào tạo | … | Quý IV/2025 |". The row is open while it has not reached its closing pipe (a
+ * line starting with a pipe then opens a new row, unless the open one still lacks cells), or while it
+ * lacks cells and the next line is the rest of one ("Sản phẩm |").
+ */
+function continuesRow(row: TableRow, text: string, blankBetween: boolean): boolean {
+  const joined = row.para.piece.text.trim();
+  if (!joined.startsWith("|") || row.lines.length >= MAX_ROW_LINES) return false;
+  const short = row.width > 0 && (row.para.cells?.length ?? 0) < row.width;
+  if (!joined.endsWith("|")) return !text.startsWith("|") || short;
+  return !blankBetween && !text.startsWith("|") && text.endsWith("|") && (short || row.width === 0);
+}
+
 /** Paragraphs of the unclaimed lines in [from, to). */
 export function buildParagraphs(doc: DocText, from: number, to: number, layout: Layout): Paragraph[] {
   const out: Paragraph[] = [];
@@ -107,6 +131,9 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
     kind = "text";
   };
 
+  // The last table row while its table goes on, with the number of cells of the row before it.
+  let row = null as TableRow | null;
+
   for (let i = from; i < to; i++) {
     const line = doc.lines[i] as Line;
     if (doc.isBlank(line)) {
@@ -119,22 +146,34 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
     transparent = false;
     const visible = doc.visible(line);
     const text = visible.trim();
+    if (row && continuesRow(row, text, blankBetween)) {
+      row.lines.push(line);
+      const piece = collapseRanges(doc, row.lines);
+      row.para.piece = piece;
+      row.para.lastLine = i;
+      row.para.cells = readTableRow(piece.text) ?? row.para.cells;
+      blankBetween = false;
+      continue;
+    }
     const cells = readTableRow(visible);
     if (cells && cells.length === 0) continue;
     if (cells) {
       flush();
-      out.push({
+      const para: Paragraph = {
         piece: collapseRanges(doc, [line]),
         firstLine: i,
         lastLine: i,
         kind: "row",
         label: null,
         cells,
-      });
+      };
+      out.push(para);
+      row = { para, lines: [line], width: row?.para.cells?.length ?? 0 };
       prevText = "";
       blankBetween = false;
       continue;
     }
+    row = null;
     const lineLabel = readLabel(visible);
     const bullet = BULLET.test(visible);
     const startsNew =

@@ -311,4 +311,57 @@ describe("whole documents", () => {
       }),
     ]);
   });
+
+  it("reads a pipe table whose rows a converter wrapped over several lines", () => {
+    const wrapped = [
+      "KẾ HOẠCH",
+      "chuyển đổi số năm 2025",
+      "",
+      "I. MỤC ĐÍCH",
+      "Bảo đảm tiến độ.",
+      "",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+      "Trần Văn Bình",
+      "",
+      "PHỤ LỤC",
+      "DANH MỤC NHIỆM VỤ",
+      "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
+      "Sản phẩm |",
+      "|---|---|---|---|---|---|",
+      "| 1 | Xây dựng kho dữ liệu dùng chung của tỉnh | Sở Khoa",
+      "học và Công nghệ | Sở Tài chính; Sở Nội vụ | Quý III/2025 | Kho",
+      "dữ liệu |",
+      "| 2 | Số hóa hồ sơ một cửa của các xã, phường trên địa bàn tỉnh",
+      "| UBND các xã, phường | Văn phòng UBND tỉnh | Thường xuyên | Hồ sơ điện tử |",
+      "",
+      "Ghi chú: các cơ quan báo cáo kết quả hằng quý.",
+    ].join("\n");
+    const doc = parse(wrapped);
+    expect(doc.appendices[0]?.tables?.[0]).toEqual([
+      ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+      [
+        "1",
+        "Xây dựng kho dữ liệu dùng chung của tỉnh",
+        "Sở Khoa học và Công nghệ",
+        "Sở Tài chính; Sở Nội vụ",
+        "Quý III/2025",
+        "Kho dữ liệu",
+      ],
+      [
+        "2",
+        "Số hóa hồ sơ một cửa của các xã, phường trên địa bàn tỉnh",
+        "UBND các xã, phường",
+        "Văn phòng UBND tỉnh",
+        "Thường xuyên",
+        "Hồ sơ điện tử",
+      ],
+    ]);
+    expect(doc.assignments.map((a) => [a.lead, a.output])).toEqual([
+      [["Sở Khoa học và Công nghệ"], "Kho dữ liệu"],
+      [["UBND các xã, phường"], "Hồ sơ điện tử"],
+    ]);
+    const span = doc.assignments[0]?.span as [number, number];
+    expect(wrapped.slice(span[0], span[1])).toContain("học và Công nghệ");
+  });
 });
