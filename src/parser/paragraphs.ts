@@ -73,6 +73,8 @@ function shouldBreak(
       inLabel &&
       /^\p{Lu}/u.test(next) &&
       !/[,\-–]$/.test(prev) &&
+      // a name broken between its words: "… chỉ đạo Sở Công" / "Thương phối hợp …"
+      !(/(^|\s)\p{Lu}\p{Ll}+$/u.test(prev) && /^\p{Lu}\p{Ll}/u.test(next)) &&
       !PROPER_START.test(fold(next)) &&
       !PROPER_START.test(next)
     )

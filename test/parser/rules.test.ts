@@ -274,6 +274,41 @@ describe("whole documents", () => {
     ]);
   });
 
+  it('keeps a name broken across wrapped lines in one paragraph ("… Sở Công" / "Thương phối hợp …")', () => {
+    const d = parse(
+      [
+        "ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH QUẢNG NGÃI                                 Độc lập - Tự do - Hạnh phúc",
+        "Số: 12/KH-UBND                           Quảng Ngãi, ngày 10 tháng 3 năm 2025",
+        "",
+        "KẾ HOẠCH",
+        "cung cấp điện cho đặc khu",
+        "",
+        "1. Ủy ban nhân dân các xã, phường tổ chức rà soát nhu cầu sử dụng điện của hộ gia",
+        "đình, cơ sở sản xuất trên địa bàn, tổng hợp báo cáo kết quả trước ngày 30/6/2025.",
+        "",
+        "2. Giao Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân tỉnh chỉ đạo Sở Công",
+        "Thương phối hợp với Điện lực Quảng Ngãi bảo đảm cung cấp điện ổn định cho đặc khu,",
+        "hoàn thành trong quý IV/2025.",
+        "",
+        "3. Sở Tài chính bố trí kinh phí thực hiện các nội dung của Kế hoạch này theo quy",
+        "định hiện hành của pháp luật về ngân sách nhà nước, hoàn thành trong năm 2025.",
+        "",
+        "Nơi nhận:                                                 TM. ỦY BAN NHÂN DÂN",
+        "- Như trên;                                                        CHỦ TỊCH",
+        "- Lưu: VT.",
+        "                                                              Trần Văn Bình",
+      ].join("\n"),
+    );
+    expect(d.assignments.map((a) => a.lead)).toEqual([
+      ["Ủy ban nhân dân các xã, phường"],
+      ["Đảng ủy Ủy ban nhân dân tỉnh"],
+      ["Sở Tài chính"],
+    ]);
+    expect(d.assignments[1]?.task).toContain("Sở Công Thương phối hợp với Điện lực Quảng Ngãi");
+    expect(d.assignments[1]?.deadline).toMatchObject({ date: "2025-12-31" });
+  });
+
   it("keeps an appendix task table out of the sections and reads its rows", () => {
     const doc = parse(
       [
