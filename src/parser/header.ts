@@ -373,11 +373,18 @@ export function claimTitle(
       if (/[.;:]$/.test(prev) || readLabel(t) || /^kính gửi/.test(ft) || isRule(t)) break;
       // "(03/02/1930 - 03/02/2026)" under a commemoration's title belongs to it
       const datesOnly = /^\([\d\s/.,–-]+\)$/.test(t);
+      // "… nhiệm vụ trọng tâm năm" / "2026": the year the title's last words call for, wrapped alone
+      const yearOnly = /^\d{4}(?:\s?[-–]\s?\d{4})?$/.test(t) && /(năm|giai đoạn|đến|[-–])$/.test(fold(prev));
       if (t.length > 220 || (/^\p{Lu}/u.test(t) && TITLE_OPENERS.test(ft)) || (/^\(/.test(t) && !datesOnly))
         break;
-      if (!hasLower(t) && !upperTitle && !datesOnly) break;
+      if (!hasLower(t) && !upperTitle && !datesOnly && !yearOnly) break;
       const continuation =
-        /^\p{Ll}/u.test(t) || PROPER_START.test(ft) || upperTitle || datesOnly || OPEN_END.test(fold(prev));
+        /^\p{Ll}/u.test(t) ||
+        PROPER_START.test(ft) ||
+        upperTitle ||
+        datesOnly ||
+        yearOnly ||
+        OPEN_END.test(fold(prev));
       if (!continuation) break;
       if (blankRun > 0 && /[,;]$/.test(prev) && !/^\p{Ll}/u.test(t)) break;
     }

@@ -156,7 +156,7 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       break;
     }
   }
-  const tail = findTailBlocks(doc, sigStart < n ? sigStart + 1 : Math.floor(n * 0.4));
+  const tail = findTailBlocks(doc, sigStart < n ? sigStart + 1 : Math.floor(n * 0.4), sigStart < n);
   const firstTail = tail[0]?.start ?? n;
   const mainEnd = Math.min(sigStart, firstTail);
 

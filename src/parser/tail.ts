@@ -70,13 +70,16 @@ function headerish(doc: DocText, line: Line): boolean {
   );
 }
 
-/** Blocks after the signature starting at line `from`. */
-export function findTailBlocks(doc: DocText, from: number): TailBlock[] {
+/**
+ * Blocks after the signature starting at line `from`. Without a signature (`attachments` false) a
+ * type line is the document's own, not one issued with it.
+ */
+export function findTailBlocks(doc: DocText, from: number, attachments = true): TailBlock[] {
   const blocks: TailBlock[] = [];
   const n = doc.lines.length;
   for (let i = from; i < n; i++) {
     const a = anchorKind(doc, doc.lines[i] as Line);
-    if (!a) continue;
+    if (!a || (a.kind === "attachment" && !attachments)) continue;
     let start = i;
     const floor = blocks.length > 0 ? (blocks[blocks.length - 1] as TailBlock).anchor + 1 : from;
     for (let j = i - 1, seen = 0; j >= floor && seen < 8; j--) {

@@ -309,6 +309,28 @@ describe("whole documents", () => {
     expect(d.assignments[1]?.deadline).toMatchObject({ date: "2025-12-31" });
   });
 
+  it("keeps a year wrapped alone under the title's last line, in a document with no signature yet", () => {
+    const d = parse(
+      [
+        "BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM",
+        "BAN TUYÊN GIÁO VÀ DÂN VẬN",
+        "*",
+        "Số 12-HD/BTGDVTW                   Hà Nội, ngày 22 tháng 12 năm 2025",
+        "",
+        "HƯỚNG DẪN",
+        "tuyên truyền các ngày lễ lớn, sự kiện lịch sử quan trọng và nhiệm vụ trọng tâm năm",
+        "2026",
+        "",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Tuyên truyền sâu rộng.",
+      ].join("\n"),
+    );
+    expect(d.title).toBe(
+      "tuyên truyền các ngày lễ lớn, sự kiện lịch sử quan trọng và nhiệm vụ trọng tâm năm 2026",
+    );
+    expect(d.sections.map((s) => s.label)).toEqual(["I"]);
+  });
+
   it("keeps an appendix task table out of the sections and reads its rows", () => {
     const doc = parse(
       [
