@@ -206,7 +206,9 @@ function unfoldHeaderTable(src: string): string {
 
 /** Blanks markdown marks and odd spaces without changing the length. */
 function blankMarkup(src: string): string {
-  const out = unfoldHeaderTable(src).replace(BLANKED, " ");
+  let out = unfoldHeaderTable(src).replace(BLANKED, " ");
+  // a line break tag a converter left in a cell ("THÀNH ỦY CẦN THƠ<br>*") separates like a column gap
+  if (out.includes("<")) out = out.replace(/<br\s*\/?>/giu, (x) => " ".repeat(x.length));
   if (!out.includes("#") && !out.includes(">")) return out;
   return out.replace(LINE_MARK, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length));
 }
