@@ -89,8 +89,87 @@ function median(values: number[]): number | null {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** The lines of one page, top to bottom, with blank lines where the page leaves a clear gap. */
-export function rebuildLines(pieces: TextPiece[]): string[] {
+// Tables. A table printed to PDF (a Word table, a task table in an appendix) puts each cell's lines
+// at its column's left edge and wraps them inside the column, so a row spans several lines and the
+// gutter between cells may be narrower than a column gap. Its columns show as piece starts that line
+// up from line to line, with no piece running across the next column's edge.
+
+/** How far (in ems) piece starts may differ and still stand in one column. */
+const COLUMN_ALIGN = 0.5;
+/** Space a piece leaves before the next column's edge, in ems. */
+const COLUMN_MARGIN = 0.2;
+const MIN_TABLE_COLUMNS = 3;
+
+/** Piece starts of a line, one per column, left to right (fake bold's second copy left out). */
+function columnStarts(line: Line): number[] {
+  const starts: number[] = [];
+  for (const p of [...line.pieces].sort((a, b) => a.x - b.x)) {
+    const last = starts[starts.length - 1];
+    if (last === undefined || p.x - last > COLUMN_ALIGN * line.size) starts.push(p.x);
+  }
+  return starts;
+}
+
+function columnOf(columns: number[], x: number, em: number): number {
+  return columns.findIndex((c) => Math.abs(c - x) <= COLUMN_ALIGN * em);
+}
+
+/** Every piece of the line starts at one of the columns and ends before the next one. */
+function fitsColumns(line: Line, columns: number[]): boolean {
+  return line.pieces.every((p) => {
+    const c = columnOf(columns, p.x, line.size);
+    const next = columns[c + 1];
+    return c >= 0 && (next === undefined || p.x + p.width <= next - COLUMN_MARGIN * line.size);
+  });
+}
+
+/** The cells of one line of a table: each piece's text in its column. */
+function lineCells(line: Line, columns: number[]): string[][] {
+  const cells = columns.map((): string[] => []);
+  let prev: TextPiece | null = null;
+  for (const p of [...line.pieces].sort((a, b) => a.x - b.x)) {
+    if (prev && p.text === prev.text && Math.abs(p.x - prev.x) < 0.12 * p.size) continue;
+    cells[columnOf(columns, p.x, line.size)]?.push(p.text.trim());
+    prev = p;
+  }
+  return cells;
+}
+
+/**
+ * A table starting at line `from`: its header line has pieces in at least three columns, the lines
+ * below fit the same columns, and a row begins where its first column has text (the STT number). The
+ * rows, each as one line of TAB-separated cells, and the index of the line after the table.
+ */
+function readTable(lines: Line[], from: number, pitch: number): { rows: string[]; end: number } | null {
+  const head = lines[from] as Line;
+  const columns = columnStarts(head);
+  if (columns.length < MIN_TABLE_COLUMNS || !fitsColumns(head, columns)) return null;
+  let end = from + 1;
+  while (end < lines.length) {
+    const line = lines[end] as Line;
+    if (line.y - (lines[end - 1] as Line).y > BLANK_LINE_PITCH * pitch || !fitsColumns(line, columns)) break;
+    end++;
+  }
+  const rows: string[][] = [];
+  let dataRows = 0;
+  for (let i = from; i < end; i++) {
+    const cells = lineCells(lines[i] as Line, columns).map((c) => c.join(" "));
+    const last = rows[rows.length - 1];
+    if (i === from || (cells[0] ?? "") !== "" || !last) {
+      rows.push(cells);
+      if (i > from && cells.filter((c) => c !== "").length >= 2) dataRows++;
+    } else rows[rows.length - 1] = last.map((t, k) => [t, cells[k] ?? ""].filter((x) => x !== "").join(" "));
+  }
+  if (dataRows === 0) return null;
+  return { rows: rows.map((r) => r.join("\t")), end };
+}
+
+/**
+ * The lines of one page, top to bottom, with blank lines where the page leaves a clear gap. With
+ * `tables`, a table's wrapped cells are put back together, a row a line (a PDF's text layer; OCR words
+ * are too many and too loosely placed to line up as columns).
+ */
+export function rebuildLines(pieces: TextPiece[], options: { tables?: boolean } = {}): string[] {
   const lines = groupLines(pieces);
   const pitches: number[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -101,15 +180,17 @@ export function rebuildLines(pieces: TextPiece[]): string[] {
   }
   const pitch = median(pitches);
   const out: string[] = [];
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
     const prev = lines[i - 1];
-    if (prev) {
-      const d = line.y - prev.y;
-      const normal = pitch ?? 1.25 * line.size;
-      if (d > BLANK_LINE_PITCH * normal) out.push("");
-    }
-    out.push(lineText(line));
-  });
+    const normal = pitch ?? 1.25 * line.size;
+    if (prev && line.y - prev.y > BLANK_LINE_PITCH * normal) out.push("");
+    const table = options.tables ? readTable(lines, i, normal) : null;
+    if (table) {
+      out.push(...table.rows);
+      i = table.end - 1;
+    } else out.push(lineText(line));
+  }
   return out;
 }
 

@@ -155,7 +155,7 @@ export async function readPdf(
       if (await isScan(pdfjs, page, text)) {
         scans.push(n);
         pages.push(null);
-      } else pages.push(rebuildLines([...text.pieces, ...text.fields]));
+      } else pages.push(rebuildLines([...text.pieces, ...text.fields], { tables: true }));
       chars += text.chars;
       if (chars > PDF_LIMITS.maxChars)
         throw new ReadError("file-too-large", { name, detail: `${chars} characters` });

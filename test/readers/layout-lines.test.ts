@@ -62,6 +62,48 @@ describe("rebuildLines", () => {
   });
 });
 
+describe("tables in a PDF's text layer", () => {
+  // columns at 70, 110, 300, 420; 12 pt lines 16 pt apart; cells wrapped inside their column
+  const table = [
+    piece("STT", 70, 100),
+    piece("Nội dung nhiệm vụ", 110, 100),
+    piece("Cơ quan chủ", 300, 100),
+    piece("Thời gian", 420, 100),
+    piece("trì", 300, 116),
+    piece("1", 70, 132),
+    piece("Xây dựng kho dữ liệu", 110, 132),
+    piece("Sở Khoa học", 300, 132),
+    piece("Quý III/2025", 420, 132),
+    piece("dùng chung", 110, 148),
+    piece("và Công nghệ", 300, 148),
+    piece("2", 70, 164),
+    piece("Số hóa hồ sơ", 110, 164),
+    piece("UBND các xã", 300, 164),
+    piece("Hằng năm", 420, 164),
+    piece("Các cơ quan báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.", 70, 180),
+  ];
+
+  it("puts a row's wrapped cells back together, a row a line of TAB-separated cells", () => {
+    expect(rebuildLines(table, { tables: true })).toEqual([
+      "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian",
+      "1\tXây dựng kho dữ liệu dùng chung\tSở Khoa học và Công nghệ\tQuý III/2025",
+      "2\tSố hóa hồ sơ\tUBND các xã\tHằng năm",
+      "Các cơ quan báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.",
+    ]);
+  });
+
+  it("reads lines as they are when asked for no tables, or when nothing lines up in three columns", () => {
+    expect(rebuildLines(table)).toContain("trì");
+    const header = [
+      piece("ỦY BAN NHÂN DÂN", 70, 100),
+      piece("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 100),
+      piece("TỈNH QUẢNG NGÃI", 70, 116),
+      piece("Độc lập - Tự do - Hạnh phúc", 300, 116),
+    ];
+    expect(rebuildLines(header, { tables: true })).toEqual(rebuildLines(header));
+  });
+});
+
 describe("ocrLines", () => {
   it("puts right the tone slips that make no Vietnamese words", () => {
     expect(
