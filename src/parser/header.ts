@@ -477,8 +477,8 @@ export function claimIssuer(doc: DocText, anchorLines: number[], limit: number):
     const line = doc.lines[i] as Line;
     if (doc.isBlank(line)) continue;
     const piece = doc.visiblePiece(line.start, line.end);
-    // two-column lines: keep the left column only
-    const cells = piece.text.split(/\t|\s{3,}/);
+    // two-column lines (a markdown table's pipes included): keep the left column only
+    const cells = piece.text.split(/\t|\s{3,}|\s*\|\s*/);
     const left = (cells.find((c) => c.trim().length > 0) ?? "").trim();
     if (!isIssuerText(left)) {
       if (i < first) continue;

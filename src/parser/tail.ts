@@ -70,16 +70,22 @@ function headerish(doc: DocText, line: Line): boolean {
   );
 }
 
+/** The first line of the document that reads as a type line ("KẾ HOẠCH"), or -1. */
+function firstTypeLine(doc: DocText): number {
+  return doc.lines.findIndex((line) => anchorKind(doc, line)?.kind === "attachment");
+}
+
 /**
- * Blocks after the signature starting at line `from`. Without a signature (`attachments` false) a
- * type line is the document's own, not one issued with it.
+ * Blocks after the signature starting at line `from`. Without a signature (`signed` false) the
+ * document's first type line is its own, not that of a document issued with it.
  */
-export function findTailBlocks(doc: DocText, from: number, attachments = true): TailBlock[] {
+export function findTailBlocks(doc: DocText, from: number, signed = true): TailBlock[] {
   const blocks: TailBlock[] = [];
   const n = doc.lines.length;
+  const own = signed ? -1 : firstTypeLine(doc);
   for (let i = from; i < n; i++) {
     const a = anchorKind(doc, doc.lines[i] as Line);
-    if (!a || (a.kind === "attachment" && !attachments)) continue;
+    if (!a || i === own) continue;
     let start = i;
     const floor = blocks.length > 0 ? (blocks[blocks.length - 1] as TailBlock).anchor + 1 : from;
     for (let j = i - 1, seen = 0; j >= floor && seen < 8; j--) {
