@@ -2,11 +2,11 @@
 // only when it runs, so `trienkhai parse` on a .txt does not load the database or the web stack.
 // Every failure ends in one line on standard error, Vietnamese then English: exit 2 for a bad file,
 // bad usage or a request a service refused, 1 for anything unexpected. Never a stack trace.
-import { readFileSync } from "node:fs";
 import { bilingual, message } from "../messages/catalog.ts";
 import { ReadError } from "../readers/errors.ts";
 import { DomainError } from "../server/errors.ts";
 import { UsageError } from "./usage.ts";
+import { version } from "./version.ts";
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -27,13 +27,6 @@ const HELP = { parse: "cli-parse-help" } as const;
 function printHelp(code: "cli-help" | "cli-parse-help"): void {
   // Help is a page, not a one-line message: Vietnamese first, then English.
   process.stdout.write(`${message(code, {}, "vi")}\n\n${message(code, {}, "en")}\n`);
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return `trienkhai ${pkg.version}`;
 }
 
 async function run(argv: string[]): Promise<number> {

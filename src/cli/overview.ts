@@ -1,6 +1,5 @@
 // What `trienkhai start` and `trienkhai demo` print about the database: where it is, how much it
 // holds, the cascade of documents and the demo accounts.
-import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Database, Db } from "../db/client.ts";
 import { rows } from "../db/rows.ts";
@@ -11,13 +10,6 @@ import { printTree } from "./tree-command.ts";
 
 export const vi = (code: MessageCode, params: Record<string, string | number> = {}): string =>
   message(code, params, "vi");
-
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return `trienkhai ${pkg.version}`;
-}
 
 export interface Counts {
   organisations: number;

@@ -11,8 +11,9 @@ import { cliActor } from "../server/audit/repository.ts";
 import { ensureReferenceOrganisations } from "../server/organisations/service.ts";
 import { transferOffers } from "../server/organisations/transfers.ts";
 import { openConfiguredDatabase } from "./database.ts";
-import { counts, countsLine, databaseLine, demoUserLines, treeLines, version, vi } from "./overview.ts";
+import { counts, countsLine, databaseLine, demoUserLines, treeLines, vi } from "./overview.ts";
 import { expectNoArguments } from "./usage.ts";
+import { version } from "./version.ts";
 
 async function isEmpty(db: Db): Promise<boolean> {
   const [r] = await rows<{ empty: boolean }>(
