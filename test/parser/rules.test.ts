@@ -331,21 +331,26 @@ describe("whole documents", () => {
     expect(d.sections.map((s) => s.label)).toEqual(["I"]);
   });
 
+  /** A signed plan up to its appendix's title: the table follows. */
+  const PLAN_WITH_APPENDIX = [
+    "KẾ HOẠCH",
+    "chuyển đổi số năm 2025",
+    "",
+    "I. MỤC ĐÍCH",
+    "Bảo đảm tiến độ.",
+    "",
+    "TM. ỦY BAN NHÂN DÂN",
+    "CHỦ TỊCH",
+    "Trần Văn Bình",
+    "",
+    "PHỤ LỤC",
+    "DANH MỤC NHIỆM VỤ",
+  ];
+
   it("keeps an appendix task table out of the sections and reads its rows", () => {
     const doc = parse(
       [
-        "KẾ HOẠCH",
-        "chuyển đổi số năm 2025",
-        "",
-        "I. MỤC ĐÍCH",
-        "Bảo đảm tiến độ.",
-        "",
-        "TM. ỦY BAN NHÂN DÂN",
-        "CHỦ TỊCH",
-        "Trần Văn Bình",
-        "",
-        "PHỤ LỤC",
-        "DANH MỤC NHIỆM VỤ",
+        ...PLAN_WITH_APPENDIX,
         "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |",
         "|---|---|---|---|---|---|",
         "| 1 | Xây dựng kho dữ liệu dùng chung | Sở Khoa học và Công nghệ | Sở Tài chính; Sở Nội vụ | Quý III/2025 | Kho dữ liệu |",
@@ -371,18 +376,7 @@ describe("whole documents", () => {
 
   it("reads a pipe table whose rows a converter wrapped over several lines", () => {
     const wrapped = [
-      "KẾ HOẠCH",
-      "chuyển đổi số năm 2025",
-      "",
-      "I. MỤC ĐÍCH",
-      "Bảo đảm tiến độ.",
-      "",
-      "TM. ỦY BAN NHÂN DÂN",
-      "CHỦ TỊCH",
-      "Trần Văn Bình",
-      "",
-      "PHỤ LỤC",
-      "DANH MỤC NHIỆM VỤ",
+      ...PLAN_WITH_APPENDIX,
       "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
       "Sản phẩm |",
       "|---|---|---|---|---|---|",
