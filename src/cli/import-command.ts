@@ -4,6 +4,7 @@
 // the same transaction, so that bodies resolve. Prints a short Vietnamese summary, or JSON.
 import { loadConfig } from "../config.ts";
 import { type MessageCode, message } from "../messages/catalog.ts";
+import { vietnameseDate } from "../messages/dates.ts";
 import { parseDocument } from "../parser/parse.ts";
 import type { SourceFormat } from "../parser/schema.ts";
 import { readDocumentFile } from "../readers/read.ts";
@@ -76,7 +77,7 @@ function summaryText(s: Summary): string {
     }),
   );
   if (s.title) lines.push(`  ${s.title}`);
-  lines.push(`  ${s.issuer ?? vi("pretty-unknown")}, ${s.date ?? vi("pretty-unknown")}`);
+  lines.push(`  ${s.issuer ?? vi("pretty-unknown")}, ${vietnameseDate(s.date) ?? vi("pretty-unknown")}`);
   lines.push(`  ${vi("import-counts", s.counts)}`);
   if (s.unresolved.length > 0) {
     lines.push(`  ${vi("import-unresolved", { count: s.unresolved.length })}`);
