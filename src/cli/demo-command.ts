@@ -2,11 +2,10 @@
 // already. Migrates, loads the reference organisations, creates the demo in one transaction (an
 // interrupted run leaves nothing half-made) and prints what the database holds and the demo accounts.
 import { loadConfig } from "../config.ts";
-import { createDemo, demoInstalled } from "../demo/demo.ts";
-import { cliActor } from "../server/audit/repository.ts";
-import { ensureReferenceOrganisations } from "../server/organisations/service.ts";
+import { demoInstalled, installDemo } from "../demo/demo.ts";
+import { vi } from "../messages/catalog.ts";
 import { openConfiguredDatabase } from "./database.ts";
-import { counts, countsLine, databaseLine, demoUserLines, vi } from "./overview.ts";
+import { counts, countsLine, databaseLine, demoUserLines } from "./overview.ts";
 import { expectNoArguments } from "./usage.ts";
 
 export async function demoCommand(args: string[]): Promise<number> {
@@ -18,10 +17,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     const lines = [databaseLine(database)];
     if (await demoInstalled(db)) lines.push(vi("demo-exists"));
     else {
-      const summary = await db.transaction(async (tx) => {
-        await ensureReferenceOrganisations(tx, cliActor);
-        return createDemo(tx, config.today());
-      });
+      const summary = await installDemo(db, config.today());
       lines.push(vi("demo-created", { ...summary, users: summary.users.length }));
     }
     lines.push(countsLine(await counts(db)), ...(await demoUserLines(db)));

@@ -3,7 +3,7 @@
 // nothing behind. On a database without organisations the reference catalogue is loaded first, in
 // the same transaction, so that bodies resolve. Prints a short Vietnamese summary, or JSON.
 import { loadConfig } from "../config.ts";
-import { type MessageCode, message } from "../messages/catalog.ts";
+import { type MessageCode, message, vi } from "../messages/catalog.ts";
 import { vietnameseDate } from "../messages/dates.ts";
 import { parseDocument } from "../parser/parse.ts";
 import type { SourceFormat } from "../parser/schema.ts";
@@ -25,9 +25,6 @@ const CONTENT_TYPES: Record<SourceFormat, string> = {
   png: "image/png",
   jpeg: "image/jpeg",
 };
-
-const vi = (code: MessageCode, params: Record<string, string | number> = {}): string =>
-  message(code, params, "vi");
 
 /** A duplicate gets one line, both languages, with the command that shows the document already there. */
 function duplicateLine(error: DomainError): string {

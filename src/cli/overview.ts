@@ -4,12 +4,9 @@ import { sql } from "drizzle-orm";
 import type { Database, Db } from "../db/client.ts";
 import { rows } from "../db/rows.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../demo/accounts.ts";
-import { type MessageCode, message } from "../messages/catalog.ts";
+import { type MessageCode, vi } from "../messages/catalog.ts";
 import { cascadeTree } from "../server/documents/service.ts";
 import { printTree } from "./tree-command.ts";
-
-export const vi = (code: MessageCode, params: Record<string, string | number> = {}): string =>
-  message(code, params, "vi");
 
 export interface Counts {
   organisations: number;

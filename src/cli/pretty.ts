@@ -1,15 +1,11 @@
 // A parsed-document/1 object as a summary a monitoring officer can read in a terminal, in Vietnamese:
 // what the document is, who issued it, its structure, the tasks with their bodies and deadlines, the
 // targets, and what the reader or the parser warned about.
-import { catalog, type MessageCode, type MessageParams, message } from "../messages/catalog.ts";
+import { catalog, type MessageCode, type MessageParams, vi } from "../messages/catalog.ts";
 import { vietnameseDate } from "../messages/dates.ts";
 import type { Assignment, ParsedDocument, Section, Target } from "../parser/schema.ts";
 
 const TEXT_WIDTH = 160;
-
-function vi(code: MessageCode, params: MessageParams = {}): string {
-  return message(code, params, "vi");
-}
 
 /** The Vietnamese name of a document type code; an unknown code is shown as it is. */
 function typeName(type: string): string {

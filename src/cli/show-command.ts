@@ -1,14 +1,10 @@
 // trienkhai show SYMBOL [--json]: one document with its tasks, assignments and indicators.
 import { loadConfig } from "../config.ts";
-import { catalog, type MessageCode, type MessageParams, message } from "../messages/catalog.ts";
+import { catalog, type MessageCode, vi } from "../messages/catalog.ts";
 import { vietnameseDate } from "../messages/dates.ts";
 import { type ShownDocument, showDocument } from "../server/documents/service.ts";
 import { openConfiguredDatabase } from "./database.ts";
 import { UsageError } from "./usage.ts";
-
-function vi(code: MessageCode, params: MessageParams = {}): string {
-  return message(code, params, "vi");
-}
 
 /** A code (status, recurrence, target kind) in words; a code the catalogue lacks is shown as it is. */
 function named(prefix: string, code: string): string {

@@ -6,12 +6,10 @@ import { sql } from "drizzle-orm";
 import { loadConfig } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { rows } from "../db/rows.ts";
-import { message } from "../messages/catalog.ts";
-import { cliActor } from "../server/audit/repository.ts";
-import { ensureReferenceOrganisations } from "../server/organisations/service.ts";
+import { message, vi } from "../messages/catalog.ts";
 import { transferOffers } from "../server/organisations/transfers.ts";
 import { openConfiguredDatabase } from "./database.ts";
-import { counts, countsLine, databaseLine, demoUserLines, treeLines, vi } from "./overview.ts";
+import { counts, countsLine, databaseLine, demoUserLines, treeLines } from "./overview.ts";
 import { expectNoArguments } from "./usage.ts";
 import { version } from "./version.ts";
 
@@ -33,11 +31,8 @@ export async function startCommand(args: string[]): Promise<number> {
     if (await isEmpty(db)) {
       process.stdout.write(`${vi("start-seeding")}\n`);
       // the demo (and the parser it runs) is loaded only when it is needed
-      const { createDemo } = await import("../demo/demo.ts");
-      await db.transaction(async (tx) => {
-        await ensureReferenceOrganisations(tx, cliActor);
-        await createDemo(tx, today);
-      });
+      const { installDemo } = await import("../demo/demo.ts");
+      await installDemo(db, today);
     }
     const lines = [version(), databaseLine(database), countsLine(await counts(db))];
     lines.push(...(await treeLines(db)), ...(await demoUserLines(db)));

@@ -4,11 +4,11 @@
 import { eq } from "drizzle-orm";
 import { loadConfig } from "../config.ts";
 import { organisations } from "../db/schema/organisations.ts";
+import { vi } from "../messages/catalog.ts";
 import { cliActor } from "../server/audit/repository.ts";
 import { DomainError } from "../server/errors.ts";
 import { applyTransfer, type TransferOffer, transferOffers } from "../server/organisations/transfers.ts";
 import { openConfiguredDatabase } from "./database.ts";
-import { vi } from "./overview.ts";
 import { UsageError } from "./usage.ts";
 
 const label = (o: { code: string | null; name: string }): string =>

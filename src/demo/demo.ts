@@ -27,12 +27,9 @@ import { ensureReferenceOrganisations } from "../server/organisations/service.ts
 import { recordProgress } from "../server/progress/service.ts";
 import { submitReport } from "../server/reports/service.ts";
 import { createUser, type Role } from "../server/users/service.ts";
-import { DEMO_PASSWORD, DEMO_PROVINCE, DEMO_USERS } from "./accounts.ts";
-
-export { DEMO_PASSWORD, DEMO_USERS };
+import { DEMO_PASSWORD, DEMO_USERS, DEMO_PROVINCE as PROVINCE } from "./accounts.ts";
 
 const actor: Actor = { id: null, name: "demo", origin: "demo" };
-const PROVINCE = DEMO_PROVINCE;
 
 // Communes of the new Quảng Ngãi that the demo dispatch and reports name.
 const COMMUNES: [string, string][] = [
@@ -78,11 +75,6 @@ export interface DemoSummary {
   sessions: number;
 }
 
-export async function hasDemo(db: Db): Promise<boolean> {
-  const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from documents`);
-  return (r?.n ?? 0) > 0;
-}
-
 /** The demo's own documents are in the database (found by their files' sha256). */
 export async function demoInstalled(db: Db): Promise<boolean> {
   const dir = join(import.meta.dirname, "documents");
@@ -98,6 +90,11 @@ export async function demoInstalled(db: Db): Promise<boolean> {
     sql`select count(*)::int as n from documents where source_sha256 in (select unnest(${`{${shas.join(",")}}`}::text[]))`,
   );
   return (r?.n ?? 0) > 0;
+}
+
+/** The demo (and the reference organisations it stands on) in one transaction: all of it or nothing. */
+export function installDemo(db: Db, today: string): Promise<DemoSummary> {
+  return db.transaction((tx) => createDemo(tx, today));
 }
 
 export async function createDemo(db: Db, today: string): Promise<DemoSummary> {

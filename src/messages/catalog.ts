@@ -440,6 +440,11 @@ export function message(code: MessageCode, params: MessageParams = {}, lang: Lan
   );
 }
 
+/** The Vietnamese text of a message: what the CLI prints. */
+export function vi(code: MessageCode, params: MessageParams = {}): string {
+  return message(code, params, "vi");
+}
+
 /** One line for a terminal: Vietnamese, then English. */
 export function bilingual(code: MessageCode, params: MessageParams = {}): string {
   return `${message(code, params, "vi")} / ${message(code, params, "en")}`;

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { rows } from "../../src/db/rows.ts";
+import { scratchServerDatabase } from "../support/db.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/trienkhai");
@@ -39,22 +39,11 @@ async function target(): Promise<Target> {
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const name = `trienkhai_cli_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
+  const server = await scratchServerDatabase(serverUrl, "trienkhai_cli");
   return {
-    env: { ...base, DATABASE_URL: u.toString() },
-    open: () => openDatabase({ url: u.toString() }),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: serverUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
+    env: { ...base, DATABASE_URL: server.url },
+    open: () => openDatabase({ url: server.url }),
+    drop: server.drop,
   };
 }
 
