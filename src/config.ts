@@ -14,6 +14,29 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /** Cookies only over HTTPS: set to 1 behind a TLS-terminating proxy. */
+  TRIENKHAI_COOKIE_SECURE: z.enum(["0", "1"]).default("0"),
+  TRIENKHAI_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  TRIENKHAI_UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(25),
+  /** Requests per minute per signed-in user (or per IP when anonymous). */
+  TRIENKHAI_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
+  TRIENKHAI_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  TRIENKHAI_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Reminders go out this many days before a deadline or a report's due date. */
+  TRIENKHAI_REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** smtp://user:pass@host:port for reminder e-mail; without it reminders stay in the inbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// URL")
+    .optional(),
+  MAIL_FROM: z.string().default("trienkhai <no-reply@trienkhai.local>"),
+  /** Trust X-Forwarded-For from a reverse proxy: its addresses (comma-separated) or "true". */
+  TRIENKHAI_TRUST_PROXY: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export interface Config {
@@ -25,6 +48,21 @@ export interface Config {
   host: string;
   /** Fixed "today" for demos and tests; the real date otherwise. */
   today: () => string;
+  security: SecurityConfig;
+  reminders: { daysBefore: number; smtpUrl: string | undefined; mailFrom: string };
+  logLevel: string;
+  trustProxy: boolean | string;
+  /** The built web UI (web/dist). */
+  webRoot: string;
+}
+
+export interface SecurityConfig {
+  cookieSecure: boolean;
+  sessionHours: number;
+  uploadMaxBytes: number;
+  rateLimitPerMinute: number;
+  loginMaxFailures: number;
+  lockMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,5 +80,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     today: () => e.TRIENKHAI_TODAY ?? new Date().toISOString().slice(0, 10),
+    security: {
+      cookieSecure: e.TRIENKHAI_COOKIE_SECURE === "1",
+      sessionHours: e.TRIENKHAI_SESSION_HOURS,
+      uploadMaxBytes: Math.round(e.TRIENKHAI_UPLOAD_MAX_MB * 1024 * 1024),
+      rateLimitPerMinute: e.TRIENKHAI_RATE_LIMIT,
+      loginMaxFailures: e.TRIENKHAI_LOGIN_MAX_FAILURES,
+      lockMinutes: e.TRIENKHAI_LOCK_MINUTES,
+    },
+    reminders: { daysBefore: e.TRIENKHAI_REMINDER_DAYS, smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM },
+    logLevel: e.LOG_LEVEL,
+    trustProxy: trustProxy(e.TRIENKHAI_TRUST_PROXY),
+    webRoot: resolve(import.meta.dirname, "..", "web", "dist"),
   };
+}
+
+function trustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === "" || value === "false") return false;
+  return value === "true" ? true : value;
 }

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import("./import-command.ts")).importCommand,
   demo: async () => (await import("./demo-command.ts")).demoCommand,
   start: async () => (await import("./start-command.ts")).startCommand,
+  serve: async () => (await import("./serve-command.ts")).serveCommand,
   transfers: async () => (await import("./transfers-command.ts")).transfersCommand,
 };
 

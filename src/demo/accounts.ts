@@ -1,5 +1,5 @@
 // The demo's accounts, apart from the demo itself so that listing them loads nothing else.
-import type { Role } from "../server/users/service.ts";
+import type { Role } from "../domain/access.ts";
 
 export const DEMO_PASSWORD = "trienkhai-demo";
 /** The province the demo cascade runs in: the new Quảng Ngãi (from 1 July 2025). */

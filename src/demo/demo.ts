@@ -10,6 +10,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { rows } from "../db/rows.ts";
 import { organisations } from "../db/schema/organisations.ts";
+import type { Role } from "../domain/access.ts";
 import { parseDocument } from "../parser/parse.ts";
 import { communeBodies } from "../reference/bodies.ts";
 import type { OrgSeed } from "../reference/types.ts";
@@ -26,7 +27,7 @@ import { insertOrganisations } from "../server/organisations/repository.ts";
 import { ensureReferenceOrganisations } from "../server/organisations/service.ts";
 import { recordProgress } from "../server/progress/service.ts";
 import { submitReport } from "../server/reports/service.ts";
-import { createUser, type Role } from "../server/users/service.ts";
+import { createUser } from "../server/users/service.ts";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_PROVINCE as PROVINCE } from "./accounts.ts";
 
 const actor: Actor = { id: null, name: "demo", origin: "demo" };

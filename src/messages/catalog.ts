@@ -51,7 +51,8 @@ export const catalog = {
       "Cách dùng: trienkhai LỆNH [tùy chọn]",
       "",
       "Lệnh:",
-      "  start                              cập nhật cơ sở dữ liệu, nạp dữ liệu mẫu nếu còn trống, in tổng quan",
+      "  start [--no-serve]                 cập nhật cơ sở dữ liệu, nạp dữ liệu mẫu nếu còn trống, in tổng quan, chạy máy chủ",
+      "  serve                              chạy máy chủ (API và giao diện web, cổng PORT, mặc định 3000)",
       "  parse [--json | --pretty] TỆP      đọc và bóc tách một văn bản (.txt, .md, .docx, .pdf, .png, .jpg; - là đầu vào chuẩn)",
       "  import TỆP [--publish] [--json]    nhập một văn bản vào cơ sở dữ liệu (bản nháp; --publish: ban hành luôn)",
       "  show SỐ_KÝ_HIỆU [--json]           xem một văn bản đã nhập cùng nhiệm vụ và chỉ tiêu",
@@ -73,7 +74,8 @@ export const catalog = {
       "Usage: trienkhai COMMAND [options]",
       "",
       "Commands:",
-      "  start                              migrate the database, load the demo if it is empty, print an overview",
+      "  start [--no-serve]                 migrate the database, load the demo if it is empty, print an overview, serve",
+      "  serve                              run the server (API and web UI on PORT, default 3000)",
       "  parse [--json | --pretty] FILE     read and extract one document (.txt, .md, .docx, .pdf, .png, .jpg; - is standard input)",
       "  import FILE [--publish] [--json]   import one document into the database (a draft; --publish: publish it too)",
       "  show SYMBOL [--json]               one imported document with its tasks and targets",
@@ -230,9 +232,13 @@ export const catalog = {
     vi: "{count} phân công của cơ quan đã giải thể chờ chuyển cho cơ quan kế nhiệm: trienkhai transfers",
     en: "{count} assignments of dissolved bodies await transfer to their successors: trienkhai transfers",
   },
-  "start-later": {
-    vi: "Máy chủ HTTP và giao diện web có trong bản phát hành sau (issue 5). Trong lúc chờ, dùng: trienkhai show SỐ_KÝ_HIỆU · trienkhai tree · trienkhai import TỆP",
-    en: "The HTTP server and the web UI come with a later release (issue 5). Meanwhile use: trienkhai show SYMBOL · trienkhai tree · trienkhai import FILE",
+  "start-serving": {
+    vi: "trienkhai đang chạy tại {url} — giao diện web tại /, API tại /api (tài liệu: /api/docs). Dừng bằng Ctrl+C.",
+    en: "trienkhai is running at {url} — web UI at /, API at /api (reference: /api/docs). Stop with Ctrl+C.",
+  },
+  "start-no-serve": {
+    vi: "Không khởi động máy chủ (--no-serve). Chạy máy chủ: trienkhai serve",
+    en: "Server not started (--no-serve). To serve: trienkhai serve",
   },
   // trienkhai transfers
   "transfers-none": {
@@ -382,6 +388,93 @@ export const catalog = {
   "transfer-target-invalid": {
     vi: "{target} không phải cơ quan kế nhiệm đang hoạt động của {name} (phân công {id}); cơ quan kế nhiệm: {successors}",
     en: "{target} is not a successor in force of {name} (assignment {id}); successors: {successors}",
+  },
+  // API (src/server/http): titles of problem+json responses and sign-in
+  "problem-400": { vi: "Yêu cầu không hợp lệ", en: "Bad request" },
+  "problem-401": { vi: "Chưa đăng nhập", en: "Not signed in" },
+  "problem-403": { vi: "Không có quyền", en: "Forbidden" },
+  "problem-404": { vi: "Không tìm thấy", en: "Not found" },
+  "problem-409": { vi: "Xung đột dữ liệu", en: "Conflict" },
+  "problem-412": { vi: "Dữ liệu đã thay đổi", en: "Version changed" },
+  "problem-413": { vi: "Dữ liệu quá lớn", en: "Too large" },
+  "problem-415": { vi: "Kiểu dữ liệu không được hỗ trợ", en: "Unsupported media type" },
+  "problem-422": { vi: "Dữ liệu không hợp lệ", en: "Invalid data" },
+  "problem-423": { vi: "Tài khoản bị khóa", en: "Locked" },
+  "problem-428": { vi: "Thiếu phiên bản dữ liệu", en: "Precondition required" },
+  "problem-429": { vi: "Quá nhiều yêu cầu", en: "Too many requests" },
+  "problem-500": { vi: "Lỗi hệ thống", en: "Server error" },
+  "problem-503": { vi: "Tạm ngừng phục vụ", en: "Unavailable" },
+  "api-description": {
+    vi: "API của trienkhai: văn bản chỉ đạo, nhiệm vụ, phân công, tiến độ, chỉ tiêu, báo cáo định kỳ. Lỗi trả về dạng problem+json (RFC 9457).",
+    en: "The trienkhai API: directives, tasks, assignments, progress, indicators, periodic reports. Errors are problem+json (RFC 9457).",
+  },
+  "web-not-built": {
+    vi: "Giao diện web chưa được xây dựng (npm run build:web). API đang chạy tại /api.",
+    en: "The web UI is not built (npm run build:web). The API runs at /api.",
+  },
+  "api-unauthenticated": {
+    vi: "Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn; hãy đăng nhập lại",
+    en: "You are not signed in or your session has expired; sign in again",
+  },
+  "api-forbidden": {
+    vi: "Vai trò {role} không được phép thực hiện thao tác này",
+    en: "The {role} role may not do this",
+  },
+  "api-out-of-scope": {
+    vi: "{entity} {id} nằm ngoài phạm vi đơn vị bạn phụ trách",
+    en: "{entity} {id} is outside the organisations you are responsible for",
+  },
+  "api-csrf": {
+    vi: "Yêu cầu thiếu hoặc sai mã chống giả mạo (CSRF); hãy tải lại trang",
+    en: "The request lacks a valid anti-forgery (CSRF) token; reload the page",
+  },
+  "api-login-failed": {
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng",
+    en: "Wrong username or password",
+  },
+  "api-account-locked": {
+    vi: "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {minutes} phút",
+    en: "The account is locked after repeated failed sign-ins; try again in {minutes} minutes",
+  },
+  "api-account-disabled": {
+    vi: "Tài khoản đã bị vô hiệu hóa; liên hệ quản trị viên",
+    en: "The account is disabled; contact the administrator",
+  },
+  "api-wrong-password": {
+    vi: "Mật khẩu hiện tại không đúng",
+    en: "The current password is wrong",
+  },
+  "api-rate-limited": {
+    vi: "Quá nhiều yêu cầu; hãy thử lại sau {seconds} giây",
+    en: "Too many requests; try again in {seconds} seconds",
+  },
+  "api-payload-too-large": {
+    vi: "Dữ liệu gửi lên quá lớn (tối đa {limit})",
+    en: "The request is too large (at most {limit})",
+  },
+  "api-unsupported-media-type": {
+    vi: "Kiểu dữ liệu {type} không được chấp nhận ở đây",
+    en: "Content type {type} is not accepted here",
+  },
+  "api-bad-request": {
+    vi: "Yêu cầu không đúng định dạng: {detail}",
+    en: "Malformed request: {detail}",
+  },
+  "api-route-not-found": {
+    vi: "Không có đường dẫn {method} {url}",
+    en: "No route {method} {url}",
+  },
+  "api-precondition-required": {
+    vi: "Thiếu tiêu đề If-Match (phiên bản dữ liệu bạn sửa); hãy tải lại rồi sửa",
+    en: "The If-Match header (the version you edit) is missing; reload and edit again",
+  },
+  "api-internal": {
+    vi: "Lỗi hệ thống không mong muốn (mã yêu cầu {requestId}); dữ liệu không bị thay đổi",
+    en: "Unexpected server error (request {requestId}); no data was changed",
+  },
+  "api-unavailable": {
+    vi: "Máy chủ đang dừng; hãy thử lại sau ít phút",
+    en: "The server is shutting down; try again in a few minutes",
   },
   // Parser warnings
   "symbol-number-missing": {

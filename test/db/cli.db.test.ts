@@ -250,7 +250,7 @@ describe("trienkhai import and transfers", () => {
     expect(r.stdout).toMatch(/Đã tạo dữ liệu mẫu: 3 văn bản/);
     const after = await stored(t);
     expect(after.documents).toBe(5);
-    const s = run(t, ["start"]);
+    const s = run(t, ["start", "--no-serve"]);
     expect(s.status).toBe(0);
     expect(s.stdout).not.toContain("Cơ sở dữ liệu còn trống");
     expect(s.stdout).toMatch(/\d+ cơ quan · 5 văn bản/);
@@ -269,7 +269,7 @@ describe("trienkhai start and demo", () => {
   });
 
   it("loads the demo on an empty database once, prints the overview and exits 0", async () => {
-    const first = run(t, ["start"]);
+    const first = run(t, ["start", "--no-serve"]);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Cơ sở dữ liệu còn trống");
@@ -279,13 +279,13 @@ describe("trienkhai start and demo", () => {
     expect(first.stdout).toMatch(/^ {2}986-KL\/TW — .*\n {4}215-CTr\/TU — .*\n {6}\S+ — /m);
     expect(first.stdout).toContain("quantri");
     expect(first.stdout).toContain("trienkhai-demo");
-    expect(first.stdout).toContain("issue 5");
+    expect(first.stdout).toContain("--no-serve");
     expect(first.stdout).toContain("trienkhai show");
     const seeded = await stored(t);
     expect(seeded.documents).toBe(3);
     expect(seeded.users).toBe(6);
 
-    const second = run(t, ["start"]);
+    const second = run(t, ["start", "--no-serve"]);
     expect(second.status).toBe(0);
     expect(second.stdout).not.toContain("Cơ sở dữ liệu còn trống");
     expect(second.stdout).toContain("986-KL/TW");

@@ -16,7 +16,7 @@ import {
 import { organisations } from "./organisations.ts";
 import { users } from "./users.ts";
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const documents = pgTable(
   "documents",
@@ -114,4 +114,25 @@ export const sections = pgTable(
     spanEnd: integer(),
   },
   (t) => [index("sections_document_idx").on(t.documentId)],
+);
+
+/** An upload being imported: its progress for the client that polls it, its outcome, and on
+ * failure the problem; an import interrupted by a crash is marked failed when the server starts. */
+export const documentImports = pgTable(
+  "document_imports",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    state: text().notNull().default("queued"),
+    stage: text().notNull().default("queued"),
+    percent: integer().notNull().default(0),
+    fileName: text().notNull(),
+    size: integer().notNull(),
+    documentId: integer().references(() => documents.id, { onDelete: "set null" }),
+    result: jsonb(),
+    problem: jsonb(),
+    createdBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [index("document_imports_state_idx").on(t.state)],
 );

@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { documents, sections } from "./documents.ts";
+import { bytea, documents, sections } from "./documents.ts";
 import { organisations } from "./organisations.ts";
 import { inspections } from "./reporting.ts";
 import { users } from "./users.ts";
@@ -147,4 +147,23 @@ export const progressUpdates = pgTable(
     createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
   (t) => [index("progress_updates_assignment_idx").on(t.assignmentId, t.createdAt)],
+);
+
+/** Files attached to progress updates as evidence, uploaded before the update that cites them. */
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    assignmentId: integer()
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    bytes: bytea().notNull(),
+    uploadedBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [index("evidence_files_assignment_idx").on(t.assignmentId)],
 );

@@ -4,12 +4,10 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { organisations } from "../../db/schema/organisations.ts";
+import { ROLES } from "../../domain/access.ts";
 import { type Actor, appendAudit } from "../audit/repository.ts";
 import { DomainError, invalidInput } from "../errors.ts";
 import { insertUser, userByName } from "./repository.ts";
-
-export const ROLES = ["admin", "leader", "monitor", "unit_officer", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const newUserSchema = z.object({
   username: z.string().regex(/^[a-z0-9._-]{3,40}$/, "3–40 chữ thường, số, dấu chấm, gạch"),

@@ -1,0 +1,31 @@
+// What route handlers share: the database, the configuration and the background jobs. Passed in,
+// never imported as a singleton, so a test builds an app on its own database.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "../../config.ts";
+import type { Database, Db } from "../../db/client.ts";
+
+/** Background work the API hands off (reminders, imports); absent when no queue runs (tests). */
+export interface JobQueue {
+  send(name: string, data: object): Promise<string | null>;
+}
+
+export interface AppContext {
+  database: Database;
+  db: Db;
+  config: Config;
+  today: () => string;
+  jobs: JobQueue | null;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** A feature's routes, registered by src/server/http/routes.ts. */
+export type Routes = (app: App, ctx: AppContext) => Promise<void>;

@@ -1,0 +1,7 @@
+// Every feature's routes, in the order the OpenAPI document lists them.
+import { authRoutes } from "../auth/routes.ts";
+import { healthRoutes } from "../health/routes.ts";
+import { taskRoutes } from "../tasks/routes.ts";
+import type { Routes } from "./context.ts";
+
+export const API_ROUTES: Routes[] = [healthRoutes, authRoutes, taskRoutes];

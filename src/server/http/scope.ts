@@ -1,0 +1,60 @@
+// Scope: a user sees and changes only what belongs to the organisation subtree they are scoped to.
+// Lists filter in SQL; single rows are checked before they are read out or changed.
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { rows } from "../../db/rows.ts";
+import type { Principal } from "../auth/service.ts";
+import { DomainError, notFound } from "../errors.ts";
+
+/** SQL true when the organisation `orgId` lies in the principal's scope. */
+export function orgInScope(p: Principal, orgId: SQL): SQL {
+  if (p.scopePath === null) return sql`true`;
+  return sql`exists (select 1 from organisations scope_o where scope_o.id = ${orgId} and scope_o.path like ${`${p.scopePath}%`})`;
+}
+
+/** SQL true when a document concerns the scope: issued by, or assigning work to, a body in it. */
+export function documentInScope(p: Principal, documentId: SQL): SQL {
+  if (p.scopePath === null) return sql`true`;
+  const prefix = `${p.scopePath}%`;
+  return sql`(exists (select 1 from documents scope_d join organisations scope_o on scope_o.id = scope_d.issuer_id
+      where scope_d.id = ${documentId} and scope_o.path like ${prefix})
+    or exists (select 1 from assignments scope_a join organisations scope_o on scope_o.id = scope_a.organisation_id
+      where scope_a.document_id = ${documentId} and scope_o.path like ${prefix}))`;
+}
+
+const outOfScope = (entity: string, id: number): DomainError =>
+  new DomainError("api-out-of-scope", 403, { entity, id: String(id) });
+
+export async function assertOrganisationInScope(db: Db, p: Principal, id: number): Promise<void> {
+  const [r] = await rows<{ ok: boolean }>(
+    db,
+    sql`select ${orgInScope(p, sql`o.id`)} as ok from organisations o where o.id = ${id}`,
+  );
+  if (!r) throw notFound("organisation", id);
+  if (!r.ok) throw outOfScope("organisation", id);
+}
+
+/** The assignment exists and its body is in scope; returns its organisation and document. */
+export async function assertAssignmentInScope(
+  db: Db,
+  p: Principal,
+  id: number,
+): Promise<{ organisationId: number | null; documentId: number }> {
+  const [r] = await rows<{ ok: boolean; organisation_id: number | null; document_id: number }>(
+    db,
+    sql`select ${orgInScope(p, sql`a.organisation_id`)} as ok, a.organisation_id, a.document_id
+      from assignments a where a.id = ${id}`,
+  );
+  if (!r) throw notFound("assignment", id);
+  if (!r.ok) throw outOfScope("assignment", id);
+  return { organisationId: r.organisation_id, documentId: r.document_id };
+}
+
+export async function assertDocumentInScope(db: Db, p: Principal, id: number): Promise<void> {
+  const [r] = await rows<{ ok: boolean }>(
+    db,
+    sql`select ${documentInScope(p, sql`d.id`)} as ok from documents d where d.id = ${id}`,
+  );
+  if (!r) throw notFound("document", id);
+  if (!r.ok) throw outOfScope("document", id);
+}

@@ -1,0 +1,125 @@
+// The task list: one row per assignment (a task given to one body), with its derived status, for
+// the user's scope and the filters asked; the total comes with the page in the same query.
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { rows } from "../../db/rows.ts";
+import { searchKey } from "../../domain/names.ts";
+import type { Status } from "../../domain/status.ts";
+import type { Principal } from "../auth/service.ts";
+import { statusRows } from "../rollups/status-sql.ts";
+
+export const TASK_SORTS = [
+  "deadline",
+  "-deadline",
+  "updated",
+  "-updated",
+  "organisation",
+  "percent",
+  "-percent",
+] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+export interface TaskFilter {
+  /** The subtree of this organisation. */
+  organisationId?: number | undefined;
+  documentId?: number | undefined;
+  status?: Status[] | undefined;
+  deadlineFrom?: string | undefined;
+  deadlineTo?: string | undefined;
+  isKey?: boolean | undefined;
+  /** Words in the task's text, with or without diacritics. */
+  q?: string | undefined;
+  sort: TaskSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface TaskRow {
+  assignmentId: number;
+  taskId: number;
+  documentId: number;
+  documentSymbol: string | null;
+  text: string;
+  organisationId: number | null;
+  organisationName: string | null;
+  phrase: string;
+  role: string;
+  status: Status;
+  percent: number;
+  deadlineDate: string | null;
+  recurrence: string | null;
+  isKey: boolean;
+  completedAt: string | null;
+  lastUpdateAt: string | null;
+  version: number;
+}
+
+const ORDER: Record<TaskSort, SQL> = {
+  deadline: sql`a.deadline_date asc nulls last, a.id`,
+  "-deadline": sql`a.deadline_date desc nulls last, a.id`,
+  updated: sql`a.updated_at asc, a.id`,
+  "-updated": sql`a.updated_at desc, a.id`,
+  organisation: sql`o.name collate "C", a.id`,
+  percent: sql`a.percent asc, a.id`,
+  "-percent": sql`a.percent desc, a.id`,
+};
+
+/** The conditions on the assignment `a` (and its organisation `o`) of a scope and a filter. */
+function conditions(p: Principal, f: TaskFilter, subtreePath: string | null): SQL {
+  const parts: SQL[] = [sql`a.transferred_to_id is null`];
+  if (p.scopePath !== null) parts.push(sql`o.path like ${`${p.scopePath}%`}`);
+  if (subtreePath !== null) parts.push(sql`o.path like ${`${subtreePath}%`}`);
+  if (f.documentId !== undefined) parts.push(sql`a.document_id = ${f.documentId}`);
+  if (f.deadlineFrom !== undefined) parts.push(sql`a.deadline_date >= ${f.deadlineFrom}::date`);
+  if (f.deadlineTo !== undefined) parts.push(sql`a.deadline_date <= ${f.deadlineTo}::date`);
+  if (f.isKey !== undefined) parts.push(sql`a.is_key = ${f.isKey}`);
+  const key = f.q ? searchKey(f.q) : "";
+  if (key) parts.push(sql`a.task_id in (select id from tasks where search_key like ${`%${key}%`})`);
+  return sql.join(parts, sql` and `);
+}
+
+export async function listTasks(
+  db: Db,
+  p: Principal,
+  f: TaskFilter,
+  today: string,
+  subtreePath: string | null,
+): Promise<{ items: TaskRow[]; total: number }> {
+  const where = conditions(p, f, subtreePath);
+  const statusFilter =
+    f.status && f.status.length > 0
+      ? sql`and s.status in (${sql.join(
+          f.status.map((s) => sql`${s}`),
+          sql`, `,
+        )})`
+      : sql``;
+  const list = await rows<TaskRow & { total: number }>(
+    db,
+    sql`select a.id as "assignmentId", a.task_id as "taskId", a.document_id as "documentId",
+        d.symbol as "documentSymbol", t.text, a.organisation_id as "organisationId",
+        o.name as "organisationName", a.phrase, a.role, s.status, a.percent,
+        a.deadline_date::text as "deadlineDate", a.recurrence, a.is_key as "isKey",
+        a.completed_at::text as "completedAt", a.last_update_at::text as "lastUpdateAt", a.version,
+        count(*) over ()::int as total
+      from (${statusRows(where, today)}) s
+      join assignments a on a.id = s.id
+      join tasks t on t.id = a.task_id
+      join documents d on d.id = a.document_id
+      left join organisations o on o.id = a.organisation_id
+      where d.status = 'published' and t.review_state <> 'rejected' ${statusFilter}
+      order by ${ORDER[f.sort]}
+      limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+  );
+  let total = list[0]?.total ?? 0;
+  if (list.length === 0 && f.page > 1) {
+    // past the last page: count apart so the client can come back
+    const [c] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (${statusRows(where, today)}) s join assignments a on a.id = s.id
+        join tasks t on t.id = a.task_id join documents d on d.id = a.document_id
+        where d.status = 'published' and t.review_state <> 'rejected' ${statusFilter}`,
+    );
+    total = c?.n ?? 0;
+  }
+  return { items: list.map(({ total: _t, ...row }) => row), total };
+}

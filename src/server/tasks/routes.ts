@@ -1,0 +1,173 @@
+// Tasks and assignments: the scoped, filtered task list, one assignment with its updates, and
+// progress updates guarded by If-Match.
+import { asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { rows } from "../../db/rows.ts";
+import { assignments, progressUpdates } from "../../db/schema/tasks.ts";
+import { STATUSES } from "../../domain/status.ts";
+import { actorOf, principal } from "../http/access.ts";
+import type { Routes } from "../http/context.ts";
+import {
+  expectedVersion,
+  idParams,
+  isoDate,
+  pageOf,
+  pageQuery,
+  pageSchema,
+  problems,
+  setVersion,
+} from "../http/schemas.ts";
+import { assertAssignmentInScope, assertOrganisationInScope } from "../http/scope.ts";
+import { progressInputSchema, recordProgress } from "../progress/service.ts";
+import { listTasks, TASK_SORTS } from "./repository.ts";
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(500)
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(item).max(20));
+
+export const taskQuery = pageQuery.extend({
+  organisationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  documentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  status: csv(z.enum(STATUSES)).optional(),
+  deadlineFrom: isoDate.optional(),
+  deadlineTo: isoDate.optional(),
+  isKey: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(TASK_SORTS).default("deadline"),
+});
+
+export const taskRowSchema = z
+  .object({
+    assignmentId: z.number().int(),
+    taskId: z.number().int(),
+    documentId: z.number().int(),
+    documentSymbol: z.string().nullable(),
+    text: z.string(),
+    organisationId: z.number().int().nullable(),
+    organisationName: z.string().nullable(),
+    phrase: z.string(),
+    role: z.string(),
+    status: z.enum(STATUSES),
+    percent: z.number(),
+    deadlineDate: z.string().nullable(),
+    recurrence: z.string().nullable(),
+    isKey: z.boolean(),
+    completedAt: z.string().nullable(),
+    lastUpdateAt: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: "TaskRow" });
+
+export const progressUpdateSchema = z
+  .object({
+    id: z.number().int(),
+    version: z.number().int(),
+    percent: z.number(),
+    narrative: z.string(),
+    evidence: z.array(
+      z.object({ name: z.string(), url: z.string().optional(), fileId: z.number().int().optional() }),
+    ),
+    completedAt: z.string().nullable(),
+    authorId: z.number().int().nullable(),
+    state: z.string(),
+    reviewNote: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "ProgressUpdate" });
+
+export const taskRoutes: Routes = async (app, ctx) => {
+  app.get(
+    "/api/tasks",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["tasks"],
+        summary: "Assignments in the user's scope, filtered, sorted and paginated",
+        querystring: taskQuery,
+        response: { 200: pageSchema(taskRowSchema), ...problems },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const q = request.query;
+      let subtreePath: string | null = null;
+      if (q.organisationId !== undefined) {
+        await assertOrganisationInScope(ctx.db, p, q.organisationId);
+        const [o] = await rows<{ path: string }>(
+          ctx.db,
+          sql`select path from organisations where id = ${q.organisationId}`,
+        );
+        subtreePath = o?.path ?? null;
+      }
+      const r = await listTasks(ctx.db, p, q, ctx.today(), subtreePath);
+      return pageOf(r.items, r.total, q);
+    },
+  );
+
+  app.get(
+    "/api/assignments/:id/progress",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["tasks"],
+        summary: "An assignment's progress updates, oldest first; the ETag is its version",
+        params: idParams,
+        response: { 200: z.array(progressUpdateSchema), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await assertAssignmentInScope(ctx.db, principal(request), id);
+      const [a] = await ctx.db
+        .select({ version: assignments.version })
+        .from(assignments)
+        .where(eq(assignments.id, id));
+      setVersion(reply, a?.version ?? 0);
+      const list = await ctx.db
+        .select()
+        .from(progressUpdates)
+        .where(eq(progressUpdates.assignmentId, id))
+        .orderBy(asc(progressUpdates.createdAt), asc(progressUpdates.id));
+      return list.map((u) => ({
+        id: u.id,
+        version: u.version,
+        percent: u.percent,
+        narrative: u.narrative,
+        evidence: u.evidence,
+        completedAt: u.completedAt,
+        authorId: u.authorId,
+        state: u.state,
+        reviewNote: u.reviewNote,
+        createdAt: u.createdAt,
+      }));
+    },
+  );
+
+  app.post(
+    "/api/assignments/:id/progress",
+    {
+      config: { access: "progress.write" },
+      schema: {
+        tags: ["tasks"],
+        summary: "Report progress on an assignment; If-Match carries the version being updated",
+        params: idParams,
+        body: progressInputSchema,
+        response: { 201: z.object({ updateId: z.number().int(), version: z.number().int() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const version = expectedVersion(request);
+      await assertAssignmentInScope(ctx.db, principal(request), id);
+      const r = await recordProgress(ctx.db, id, version, request.body, actorOf(request), ctx.today());
+      setVersion(reply, r.version);
+      return reply.code(201).send(r);
+    },
+  );
+};
