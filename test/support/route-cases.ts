@@ -1,0 +1,36 @@
+// How the access matrix (test/api/access-matrix.db.test.ts) calls each API route: every feature
+// lists, in test/api/cases/<feature>.ts, one case per route it registers. A case builds a request
+// aimed at rows of one side of the caller's scope (`Targets` holds ids inside it, or outside it);
+// the matrix runs it for every role on both sides and checks the answer.
+
+/** Ids of rows on one side of a scope. */
+export interface Targets {
+  organisationId: number;
+  documentId: number;
+  taskId: number;
+  assignmentId: number;
+  indicatorId: number;
+  cycleId: number;
+  progressUpdateId: number;
+  /** A user scoped to this side. */
+  userId: number;
+}
+
+export interface RouteRequest {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteCase {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** The route as registered, e.g. "/api/assignments/:id/progress". */
+  path: string;
+  /**
+   * true when the route touches rows that belong to organisations (then a request built from
+   * outside targets must be refused with 403 api-out-of-scope, or for a list, return no row outside
+   * the scope); false for routes about the caller or with no organisation (auth, health, docs).
+   */
+  scoped: boolean;
+  build(t: Targets): RouteRequest;
+}
