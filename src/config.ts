@@ -24,6 +24,8 @@ const envSchema = z.object({
   TRIENKHAI_UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(25),
   /** Requests per minute per signed-in user (or per IP when anonymous). */
   TRIENKHAI_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
+  /** Sign-in attempts per minute per IP address. */
+  TRIENKHAI_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   TRIENKHAI_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   TRIENKHAI_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Reminders go out this many days before a deadline or a report's due date. */
@@ -61,6 +63,7 @@ export interface SecurityConfig {
   sessionHours: number;
   uploadMaxBytes: number;
   rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
   loginMaxFailures: number;
   lockMinutes: number;
 }
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionHours: e.TRIENKHAI_SESSION_HOURS,
       uploadMaxBytes: Math.round(e.TRIENKHAI_UPLOAD_MAX_MB * 1024 * 1024),
       rateLimitPerMinute: e.TRIENKHAI_RATE_LIMIT,
+      loginRateLimitPerMinute: e.TRIENKHAI_LOGIN_RATE_LIMIT,
       loginMaxFailures: e.TRIENKHAI_LOGIN_MAX_FAILURES,
       lockMinutes: e.TRIENKHAI_LOCK_MINUTES,
     },

@@ -33,4 +33,6 @@ export interface RouteCase {
    */
   scoped: boolean;
   build(t: Targets): RouteRequest;
+  /** Run on a session of its own (sign-out, password change would end the shared one). */
+  ownSession?: boolean;
 }

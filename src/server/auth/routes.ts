@@ -41,7 +41,11 @@ export const authRoutes: Routes = async (app, ctx) => {
       config: {
         access: "public",
         // a guesser is slowed per address here and stopped per account by the lock-out
-        rateLimit: { max: 20, timeWindow: 60_000, keyGenerator: (req) => req.ip },
+        rateLimit: {
+          max: security.loginRateLimitPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (req) => req.ip,
+        },
       },
       schema: {
         tags: ["auth"],

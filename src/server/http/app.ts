@@ -116,7 +116,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    // each operation states who may call it (x-access), and public ones need no credentials
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const access = (input.route.config as { access?: string } | undefined)?.access;
+      const schema = { ...out.schema, "x-access": access, ...(access === "public" ? { security: [] } : {}) };
+      return { ...out, schema };
+    },
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });

@@ -12,14 +12,21 @@ export function orgInScope(p: Principal, orgId: SQL): SQL {
   return sql`exists (select 1 from organisations scope_o where scope_o.id = ${orgId} and scope_o.path like ${`${p.scopePath}%`})`;
 }
 
-/** SQL true when a document concerns the scope: issued by, or assigning work to, a body in it. */
+/**
+ * SQL true when a document concerns the scope: issued by, or assigning work to, a body in it — or
+ * implemented by such a document (a province sees the central directive its programme carries out).
+ */
 export function documentInScope(p: Principal, documentId: SQL): SQL {
   if (p.scopePath === null) return sql`true`;
-  const prefix = `${p.scopePath}%`;
-  return sql`(exists (select 1 from documents scope_d join organisations scope_o on scope_o.id = scope_d.issuer_id
-      where scope_d.id = ${documentId} and scope_o.path like ${prefix})
+  const concerns = (
+    doc: SQL,
+  ): SQL => sql`(exists (select 1 from documents scope_d join organisations scope_o on scope_o.id = scope_d.issuer_id
+      where scope_d.id = ${doc} and scope_o.path like ${`${p.scopePath}%`})
     or exists (select 1 from assignments scope_a join organisations scope_o on scope_o.id = scope_a.organisation_id
-      where scope_a.document_id = ${documentId} and scope_o.path like ${prefix}))`;
+      where scope_a.document_id = ${doc} and scope_o.path like ${`${p.scopePath}%`}))`;
+  return sql`(${concerns(documentId)} or exists (select 1 from document_links scope_l
+    where scope_l.to_document_id = ${documentId} and scope_l.relation = 'implements'
+      and ${concerns(sql`scope_l.from_document_id`)}))`;
 }
 
 const outOfScope = (entity: string, id: number): DomainError =>
