@@ -38,6 +38,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("trienkhai <no-reply@trienkhai.local>"),
   /** Trust X-Forwarded-For from a reverse proxy: its addresses (comma-separated) or "true". */
   TRIENKHAI_TRUST_PROXY: z.string().optional(),
+  /** The built web UI; web/dist of the installation by default. */
+  TRIENKHAI_WEB_ROOT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -95,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminders: { daysBefore: e.TRIENKHAI_REMINDER_DAYS, smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
     trustProxy: trustProxy(e.TRIENKHAI_TRUST_PROXY),
-    webRoot: resolve(import.meta.dirname, "..", "web", "dist"),
+    webRoot: resolve(e.TRIENKHAI_WEB_ROOT ?? join(import.meta.dirname, "..", "web", "dist")),
   };
 }
 
