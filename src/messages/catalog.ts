@@ -476,6 +476,43 @@ export const catalog = {
     vi: "Máy chủ đang dừng; hãy thử lại sau ít phút",
     en: "The server is shutting down; try again in a few minutes",
   },
+  // Progress review and evidence (src/server/progress)
+  "evidence-missing": {
+    vi: "Yêu cầu không kèm tệp minh chứng (gửi một tệp dạng multipart/form-data)",
+    en: "No evidence file in the request (send one file as multipart/form-data)",
+  },
+  "evidence-one-file": {
+    vi: "Mỗi lần chỉ tải lên một tệp minh chứng",
+    en: "Upload one evidence file at a time",
+  },
+  "evidence-type": {
+    vi: "Tệp {name} không được nhận làm minh chứng; chỉ nhận {extensions}",
+    en: "File {name} is not accepted as evidence; accepted: {extensions}",
+  },
+  "evidence-content": {
+    vi: "Nội dung tệp {name} không phải {format} như phần mở rộng của tên tệp",
+    en: "The content of {name} is not {format} as its extension says",
+  },
+  "evidence-foreign": {
+    vi: "Tệp minh chứng {fileId} không thuộc phân công {assignmentId}; hãy tải tệp lên cho chính phân công này",
+    en: "Evidence file {fileId} does not belong to assignment {assignmentId}; upload it to this assignment",
+  },
+  "progress-already-approved": {
+    vi: "Cập nhật tiến độ {id} đã được duyệt, không thể duyệt hoặc trả lại nữa",
+    en: "Progress update {id} is already approved; it can no longer be approved or returned",
+  },
+  "progress-already-returned": {
+    vi: "Cập nhật tiến độ {id} đã bị trả lại, không thể duyệt hoặc trả lại nữa",
+    en: "Progress update {id} was already returned; it can no longer be approved or returned",
+  },
+  "progress-review-own": {
+    vi: "Không thể tự duyệt hoặc trả lại cập nhật tiến độ do chính mình báo cáo",
+    en: "You cannot approve or return a progress update you reported yourself",
+  },
+  "progress-return-note": {
+    vi: "Hãy ghi rõ lý do trả lại cập nhật tiến độ",
+    en: "Give the reason for returning the progress update",
+  },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",

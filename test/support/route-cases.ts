@@ -12,6 +12,8 @@ export interface Targets {
   indicatorId: number;
   cycleId: number;
   progressUpdateId: number;
+  /** An evidence file uploaded to `assignmentId`. */
+  evidenceFileId: number;
   /** A user scoped to this side. */
   userId: number;
 }

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/client.ts";
 import { rows } from "../../src/db/rows.ts";
 import { cliActor } from "../../src/server/audit/repository.ts";
-import { recordProgress } from "../../src/server/progress/service.ts";
+import { recordProgress, storeEvidence } from "../../src/server/progress/service.ts";
 import { createUser } from "../../src/server/users/service.ts";
 import { importText } from "./fixtures.ts";
 import type { Targets } from "./route-cases.ts";
@@ -80,6 +80,12 @@ async function targetsOf(
     sql`select id from reporting_cycles where document_id = ${documentId} order by id limit 1`,
     "cycle",
   );
+  const evidence = await storeEvidence(
+    db,
+    a.id,
+    { name: "minh-chung.pdf", bytes: Buffer.from("%PDF-1.4\n") },
+    cliActor,
+  );
   return {
     organisationId: a.organisation_id,
     documentId,
@@ -88,6 +94,7 @@ async function targetsOf(
     indicatorId: indicator.id,
     cycleId: cycle.id,
     progressUpdateId: (update[0] as { id: number }).id,
+    evidenceFileId: evidence.fileId,
     userId,
   };
 }

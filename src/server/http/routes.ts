@@ -1,7 +1,8 @@
 // Every feature's routes, in the order the OpenAPI document lists them.
 import { authRoutes } from "../auth/routes.ts";
 import { healthRoutes } from "../health/routes.ts";
+import { progressRoutes } from "../progress/routes.ts";
 import { taskRoutes } from "../tasks/routes.ts";
 import type { Routes } from "./context.ts";
 
-export const API_ROUTES: Routes[] = [healthRoutes, authRoutes, taskRoutes];
+export const API_ROUTES: Routes[] = [healthRoutes, authRoutes, taskRoutes, progressRoutes];

@@ -19,6 +19,7 @@ import {
 } from "../http/schemas.ts";
 import { assertAssignmentInScope, assertOrganisationInScope } from "../http/scope.ts";
 import { progressInputSchema, recordProgress } from "../progress/service.ts";
+import { assignmentDetail, assignmentDetailSchema, taskDetail, taskDetailSchema } from "./detail.ts";
 import { listTasks, TASK_SORTS } from "./repository.ts";
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -168,6 +169,44 @@ export const taskRoutes: Routes = async (app, ctx) => {
       const r = await recordProgress(ctx.db, id, version, request.body, actorOf(request), ctx.today());
       setVersion(reply, r.version);
       return reply.code(201).send(r);
+    },
+  );
+
+  app.get(
+    "/api/tasks/:id",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["tasks"],
+        summary: "A task with its document, section and deadline, and its assignments in the user's scope",
+        params: idParams,
+        response: { 200: taskDetailSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const t = await taskDetail(ctx.db, principal(request), request.params.id, ctx.today());
+      setVersion(reply, t.version);
+      return t;
+    },
+  );
+
+  app.get(
+    "/api/assignments/:id",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["tasks"],
+        summary: "An assignment with its status, latest updates and evidence files; the ETag is its version",
+        params: idParams,
+        response: { 200: assignmentDetailSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await assertAssignmentInScope(ctx.db, principal(request), id);
+      const a = await assignmentDetail(ctx.db, id, ctx.today());
+      setVersion(reply, a.version);
+      return a;
     },
   );
 };
