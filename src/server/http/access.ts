@@ -52,7 +52,9 @@ export const accessPlugin = fp<{ ctx: AppContext }>(async (app: FastifyInstance,
     if (route.url.startsWith("/api/") && route.config?.access === undefined)
       throw new Error(`route ${route.method} ${route.url} declares no access`);
   });
-  app.addHook("preHandler", async (request) => {
+  // before the body is read: a caller who may not call the route costs no parsing and learns
+  // nothing from validation messages
+  app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === "public") return;
     request.principal = await principalOf(ctx, request);

@@ -47,6 +47,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     trustProxy: ctx.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.decorate("uploadMaxBytes", ctx.config.security.uploadMaxBytes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {

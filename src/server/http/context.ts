@@ -29,3 +29,10 @@ export type App = FastifyInstance<
 
 /** A feature's routes, registered by src/server/http/routes.ts. */
 export type Routes = (app: App, ctx: AppContext) => Promise<void>;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The upload limit, for the messages that quote it. */
+    uploadMaxBytes: number;
+  }
+}

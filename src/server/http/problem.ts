@@ -61,6 +61,11 @@ function classify(error: unknown, request: FastifyRequest): Classified {
   const status = typeof e.statusCode === "number" ? e.statusCode : 500;
   switch (e.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return {
+        code: "api-payload-too-large",
+        status: 413,
+        params: { limit: `${Math.round((request.server.initialConfig.bodyLimit ?? 0) / 1024)} KB` },
+      };
     case "FST_REQ_FILE_TOO_LARGE":
     case "FST_PARTS_LIMIT":
     case "FST_FILES_LIMIT":
@@ -68,7 +73,7 @@ function classify(error: unknown, request: FastifyRequest): Classified {
       return {
         code: "api-payload-too-large",
         status: 413,
-        params: { limit: `${Math.round((request.server.initialConfig.bodyLimit ?? 0) / 1024)} KB` },
+        params: { limit: `${(request.server.uploadMaxBytes / 1048576).toLocaleString("vi-VN")} MB` },
       };
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":

@@ -71,7 +71,7 @@ function recurringRows(where: SQL, today: string): SQL {
         count(u.id) > 0 as any_update
       from assignments a
       left join organisations o on o.id = a.organisation_id
-      left join progress_updates u on u.assignment_id = a.id
+      left join progress_updates u on u.assignment_id = a.id and u.state <> 'returned'
         and ${vnDay(sql`u.created_at`)} between ${start} and ${end}
       where (${where}) and ${current} and ${isRecurring}
       group by a.id, o.province_id) r`;
