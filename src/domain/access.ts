@@ -19,6 +19,7 @@ export const ACTIONS = [
   "organisation.import",
   "user.manage",
   "audit.read",
+  "reminder.run",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

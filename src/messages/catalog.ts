@@ -513,6 +513,45 @@ export const catalog = {
     vi: "Hãy ghi rõ lý do trả lại cập nhật tiến độ",
     en: "Give the reason for returning the progress update",
   },
+  // Reminders (src/server/reminders): inbox notifications and the e-mail that carries them
+  "reminder-due-soon-subject": {
+    vi: "[Nhắc việc] Nhiệm vụ sắp đến hạn {deadline}: {taskShort}",
+    en: "[Reminder] Task due on {deadline}: {taskShort}",
+  },
+  "reminder-due-soon-body": {
+    vi: "Kính gửi {user},\n\nNhiệm vụ giao cho {body} sắp đến hạn.\n\nNhiệm vụ: {task}\nVăn bản: {document}\nThời hạn: {deadline}\n\nĐề nghị cập nhật tiến độ thực hiện tại: {link}\n\nThư gửi tự động từ hệ thống trienkhai.",
+    en: "Dear {user},\n\nA task assigned to {body} is due soon.\n\nTask: {task}\nDocument: {document}\nDeadline: {deadline}\n\nPlease report its progress at: {link}\n\nSent automatically by trienkhai.",
+  },
+  "reminder-overdue-subject": {
+    vi: "[Quá hạn] Nhiệm vụ quá hạn từ {deadline}: {taskShort}",
+    en: "[Overdue] Task overdue since {deadline}: {taskShort}",
+  },
+  "reminder-overdue-body": {
+    vi: "Kính gửi {user},\n\nNhiệm vụ giao cho {body} đã quá thời hạn mà chưa hoàn thành.\n\nNhiệm vụ: {task}\nVăn bản: {document}\nThời hạn: {deadline}\n\nĐề nghị khẩn trương thực hiện và cập nhật tiến độ tại: {link}\n\nThư gửi tự động từ hệ thống trienkhai.",
+    en: "Dear {user},\n\nA task assigned to {body} is past its deadline and not done.\n\nTask: {task}\nDocument: {document}\nDeadline: {deadline}\n\nPlease carry it out and report its progress at: {link}\n\nSent automatically by trienkhai.",
+  },
+  "reminder-report-due-subject": {
+    vi: "[Nhắc báo cáo] Báo cáo {period} của {body}, hạn {deadline}",
+    en: "[Reminder] Report for {period} from {body}, due {deadline}",
+  },
+  "reminder-report-due-body": {
+    vi: "Kính gửi {user},\n\n{body} cần gửi báo cáo định kỳ {period}.\n\nNhiệm vụ báo cáo: {task}\nVăn bản: {document}\nHạn gửi báo cáo: {deadline}\n\nGửi báo cáo tại: {link}\n\nThư gửi tự động từ hệ thống trienkhai.",
+    en: "Dear {user},\n\n{body} is to send its periodic report for {period}.\n\nReporting duty: {task}\nDocument: {document}\nDue: {deadline}\n\nSend the report at: {link}\n\nSent automatically by trienkhai.",
+  },
+  "reminder-report-overdue-subject": {
+    vi: "[Quá hạn báo cáo] {body} chưa gửi báo cáo {period} (hạn {deadline})",
+    en: "[Overdue] {body} has not sent its report for {period} (due {deadline})",
+  },
+  "reminder-report-overdue-body": {
+    vi: "Kính gửi {user},\n\n{body} chưa gửi báo cáo định kỳ {period} dù đã quá hạn.\n\nNhiệm vụ báo cáo: {task}\nVăn bản: {document}\nHạn gửi báo cáo: {deadline}\n\nĐề nghị gửi báo cáo ngay tại: {link}\n\nThư gửi tự động từ hệ thống trienkhai.",
+    en: "Dear {user},\n\n{body} has not sent its periodic report for {period}, which is overdue.\n\nReporting duty: {task}\nDocument: {document}\nDue: {deadline}\n\nPlease send the report now at: {link}\n\nSent automatically by trienkhai.",
+  },
+  "reminder-period-month": { vi: "tháng {month}/{year}", en: "{year}-{month}" },
+  "reminder-period-quarter": { vi: "quý {quarter} năm {year}", en: "Q{quarterNumber} {year}" },
+  "reminder-period-h1": { vi: "6 tháng đầu năm {year}", en: "the first half of {year}" },
+  "reminder-period-h2": { vi: "6 tháng cuối năm {year}", en: "the second half of {year}" },
+  "reminder-period-year": { vi: "năm {year}", en: "{year}" },
+  "reminder-no-document": { vi: "(chưa có số, ký hiệu)", en: "(no number)" },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",

@@ -5,6 +5,8 @@ import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { buildApp } from "./http/app.ts";
 import type { App, AppContext } from "./http/context.ts";
+import { startJobQueue } from "./jobs/queue.ts";
+import { startReminderJobs } from "./reminders/jobs.ts";
 
 export interface RunningServer {
   app: App;
@@ -16,12 +18,19 @@ export interface RunningServer {
 export async function startServer(config: Config, database: Database): Promise<RunningServer> {
   const ctx: AppContext = { database, db: database.db, config, today: config.today, jobs: null };
   const app = await buildApp(ctx);
-  const address = await app.listen({ port: config.port, host: config.host });
+  const jobs = await startJobQueue(database, { log: app.log });
+  await startReminderJobs(jobs, ctx);
+  ctx.jobs = jobs;
+  const address = await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
+    await jobs.stop();
+    throw error;
+  });
   return {
     app,
     url: address,
     close: async () => {
       await app.close();
+      await jobs.stop();
     },
   };
 }

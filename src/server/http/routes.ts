@@ -2,7 +2,8 @@
 import { authRoutes } from "../auth/routes.ts";
 import { healthRoutes } from "../health/routes.ts";
 import { progressRoutes } from "../progress/routes.ts";
+import { reminderRoutes } from "../reminders/routes.ts";
 import { taskRoutes } from "../tasks/routes.ts";
 import type { Routes } from "./context.ts";
 
-export const API_ROUTES: Routes[] = [healthRoutes, authRoutes, taskRoutes, progressRoutes];
+export const API_ROUTES: Routes[] = [healthRoutes, authRoutes, taskRoutes, progressRoutes, reminderRoutes];
