@@ -552,6 +552,19 @@ export const catalog = {
   "reminder-period-h2": { vi: "6 tháng cuối năm {year}", en: "the second half of {year}" },
   "reminder-period-year": { vi: "năm {year}", en: "{year}" },
   "reminder-no-document": { vi: "(chưa có số, ký hiệu)", en: "(no number)" },
+  // Organisations, users and audit (src/server/organisations, users, audit routes)
+  "organisation-import-scoped": {
+    vi: "Chỉ quản trị viên toàn hệ thống (không giới hạn phạm vi) được nhập thêm cơ quan, đơn vị",
+    en: "Only an administrator of the whole system (with no scope) may import organisations",
+  },
+  "user-scope-outside": {
+    vi: "Bạn chỉ được giao cho tài khoản phạm vi nằm trong phạm vi đơn vị mình phụ trách",
+    en: "You may only give an account a scope inside your own",
+  },
+  "user-self-lockout": {
+    vi: "Không thể tự vô hiệu hóa hay đổi vai trò của chính mình; hãy nhờ một quản trị viên khác",
+    en: "You cannot disable yourself or change your own role; ask another administrator",
+  },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",

@@ -16,6 +16,8 @@ export interface Targets {
   evidenceFileId: number;
   /** A user scoped to this side. */
   userId: number;
+  /** An API token of that user. */
+  tokenId: number;
 }
 
 export interface RouteRequest {

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/client.ts";
 import { rows } from "../../src/db/rows.ts";
 import { cliActor } from "../../src/server/audit/repository.ts";
+import { createToken } from "../../src/server/auth/service.ts";
 import { recordProgress, storeEvidence } from "../../src/server/progress/service.ts";
 import { createUser } from "../../src/server/users/service.ts";
 import { importText } from "./fixtures.ts";
@@ -80,6 +81,7 @@ async function targetsOf(
     sql`select id from reporting_cycles where document_id = ${documentId} order by id limit 1`,
     "cycle",
   );
+  const token = await createToken(db, userId, { name: "access tests" }, cliActor);
   const evidence = await storeEvidence(
     db,
     a.id,
@@ -96,6 +98,7 @@ async function targetsOf(
     progressUpdateId: (update[0] as { id: number }).id,
     evidenceFileId: evidence.fileId,
     userId,
+    tokenId: token.id,
   };
 }
 

@@ -1,9 +1,21 @@
 // Every feature's routes, in the order the OpenAPI document lists them.
+import { auditRoutes } from "../audit/routes.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { healthRoutes } from "../health/routes.ts";
+import { organisationRoutes } from "../organisations/routes.ts";
 import { progressRoutes } from "../progress/routes.ts";
 import { reminderRoutes } from "../reminders/routes.ts";
 import { taskRoutes } from "../tasks/routes.ts";
+import { userRoutes } from "../users/routes.ts";
 import type { Routes } from "./context.ts";
 
-export const API_ROUTES: Routes[] = [healthRoutes, authRoutes, taskRoutes, progressRoutes, reminderRoutes];
+export const API_ROUTES: Routes[] = [
+  healthRoutes,
+  authRoutes,
+  taskRoutes,
+  progressRoutes,
+  organisationRoutes,
+  userRoutes,
+  auditRoutes,
+  reminderRoutes,
+];

@@ -5,7 +5,14 @@ import { z } from "zod";
 import { DomainError } from "../errors.ts";
 import { problemSchema } from "./problem.ts";
 
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+// digits only: Number() would also take "1e3", "0x10" or " 7 " for an id
+export const idParams = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .transform(Number)
+    .pipe(z.number().max(2_147_483_647)),
+});
 
 export const isoDate = z.iso.date();
 

@@ -65,3 +65,15 @@ export async function assertDocumentInScope(db: Db, p: Principal, id: number): P
   if (!r) throw notFound("document", id);
   if (!r.ok) throw outOfScope("document", id);
 }
+
+/** The user exists and is scoped inside the principal's scope (an unscoped user is inside none). */
+export async function assertUserInScope(db: Db, p: Principal, id: number): Promise<void> {
+  const inScope = p.scopePath === null ? sql`true` : sql`coalesce(o.path like ${`${p.scopePath}%`}, false)`;
+  const [r] = await rows<{ ok: boolean }>(
+    db,
+    sql`select ${inScope} as ok from users u left join organisations o on o.id = u.scope_organisation_id
+      where u.id = ${id}`,
+  );
+  if (!r) throw notFound("user", id);
+  if (!r.ok) throw outOfScope("user", id);
+}

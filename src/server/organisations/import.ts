@@ -5,6 +5,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
+import { openZip, ZipError, type ZipLimits } from "../../readers/zip.ts";
 import { type Actor, appendAudit } from "../audit/repository.ts";
 import { DomainError, invalidInput } from "../errors.ts";
 import { realDate } from "../validation.ts";
@@ -73,8 +74,9 @@ const rowSchema = z.object({
     .trim()
     .default("")
     .transform((s) => (s === "" ? null : s)),
-  valid_from: date.default(""),
-  valid_to: date.default(""),
+  // a missing column is an empty cell: prefault (unlike default) runs the date's checks on it
+  valid_from: date.prefault(""),
+  valid_to: date.prefault(""),
   aliases: list,
   successor_codes: list,
 });
@@ -86,7 +88,27 @@ function columnKey(header: string): string | null {
   return null;
 }
 
+/** An organisation sheet of the whole country inflates to a few megabytes. */
+const XLSX_LIMITS: ZipLimits = {
+  maxEntries: 1000,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 128 * 1024 * 1024,
+};
+
+/** ExcelJS inflates what it reads without a cap: a zip bomb is stopped here first, under caps. */
+function checkSpreadsheet(bytes: Uint8Array): void {
+  try {
+    const zip = openZip(bytes, XLSX_LIMITS);
+    for (const name of zip.names()) zip.read(name);
+  } catch (error) {
+    if (error instanceof ZipError && error.kind === "too-large")
+      throw new DomainError("file-too-large", 413, { name: "XLSX", detail: error.message });
+    throw new DomainError("file-corrupt", 422, { name: "XLSX", format: "XLSX" });
+  }
+}
+
 async function readRows(bytes: Uint8Array, format: "csv" | "xlsx"): Promise<Record<string, string>[]> {
+  if (format === "xlsx") checkSpreadsheet(bytes);
   let table: string[][];
   try {
     if (format === "csv") {
@@ -134,6 +156,7 @@ export async function importOrganisations(
   actor: Actor,
 ): Promise<{ imported: number; expandedAssignments: number }> {
   const raw = await readRows(bytes, format);
+  if (raw.length === 0) throw invalidInput("tệp không có dòng dữ liệu nào");
   const problems: string[] = [];
   const input: OrganisationInput[] = [];
   raw.forEach((r, i) => {

@@ -1,5 +1,5 @@
 // SQL for organisations: the reference data, the directory the resolver works on, subtrees, groups.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { rows } from "../../db/rows.ts";
 import { organisationAliases, organisationSuccessors, organisations } from "../../db/schema/organisations.ts";
@@ -251,4 +251,174 @@ export async function groups(db: Db): Promise<GroupRow[]> {
     .from(organisations)
     .where(eq(organisations.isGroup, true));
   return list.map((g) => ({ ...g, memberKind: g.memberKind ?? "" }));
+}
+
+// ——— The directory as the API reads it: lists, the tree, one organisation with its history ———
+
+/** Names sort the Vietnamese way (a < ă < â, d < đ); PGlite has no "vi" collation, so in JS. */
+const vietnamese = new Intl.Collator("vi");
+
+export interface OrganisationRow {
+  id: number;
+  code: string | null;
+  name: string;
+  kind: string;
+  level: string;
+  parentId: number | null;
+  path: string;
+  validFrom: string | null;
+  validTo: string | null;
+  isGroup: boolean;
+}
+
+const ROW_COLUMNS = sql`o.id, o.code, o.name, o.kind, o.level, o.parent_id as "parentId", o.path,
+  o.valid_from::text as "validFrom", o.valid_to::text as "validTo", o.is_group as "isGroup"`;
+
+/** The organisation `t` is in force on `day`: begun by then and not ended before it. */
+const inForceOn = (day: string, t: "o" | "c" = "o"): SQL => {
+  const o = sql.raw(t);
+  return sql`(${o}.valid_from is null or ${o}.valid_from <= ${day}::date) and (${o}.valid_to is null or ${o}.valid_to >= ${day}::date)`;
+};
+
+export interface OrganisationFilter {
+  /** Words of the name with or without diacritics, or one of its aliases. */
+  q?: string | undefined;
+  kind?: string | undefined;
+  level?: string | undefined;
+  validOn?: string | undefined;
+  parentId?: number | undefined;
+  sort: "name" | "-name";
+  page: number;
+  pageSize: number;
+}
+
+/** Organisations within `scopePath` (null: all) matching the filter, a page in Vietnamese name order. */
+export async function listOrganisations(
+  db: Db,
+  scopePath: string | null,
+  f: OrganisationFilter,
+): Promise<{ items: OrganisationRow[]; total: number }> {
+  const parts: SQL[] = [sql`true`];
+  if (scopePath !== null) parts.push(sql`o.path like ${`${scopePath}%`}`);
+  if (f.kind !== undefined) parts.push(sql`o.kind = ${f.kind}`);
+  if (f.level !== undefined) parts.push(sql`o.level = ${f.level}`);
+  if (f.parentId !== undefined) parts.push(sql`o.parent_id = ${f.parentId}`);
+  if (f.validOn !== undefined) parts.push(inForceOn(f.validOn));
+  const words = f.q ? searchKey(f.q).split(" ").filter(Boolean) : [];
+  if (words.length > 0) {
+    const byName = sql.join(
+      words.map((w) => sql`o.search_key like ${`%${w}%`}`),
+      sql` and `,
+    );
+    parts.push(sql`((${byName}) or exists (select 1 from organisation_aliases a
+      where a.organisation_id = o.id and a.alias_key like ${`%${nameKey(f.q ?? "")}%`}))`);
+  }
+  // every match's name, to sort them all; the page's rows are read after
+  const matches = await rows<{ id: number; name: string }>(
+    db,
+    sql`select o.id, o.name from organisations o where ${sql.join(parts, sql` and `)}`,
+  );
+  const sign = f.sort === "-name" ? -1 : 1;
+  matches.sort((a, b) => sign * vietnamese.compare(a.name, b.name) || a.id - b.id);
+  const pageIds = matches.slice((f.page - 1) * f.pageSize, f.page * f.pageSize).map((m) => m.id);
+  return { items: await organisationsByIds(db, pageIds), total: matches.length };
+}
+
+/** The rows of these ids, in the order given. */
+async function organisationsByIds(db: Db, ids: number[]): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return [];
+  const found = await rows<OrganisationRow>(
+    db,
+    sql`select ${ROW_COLUMNS} from organisations o where o.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface TreeNode extends OrganisationRow {
+  hasChildren: boolean;
+}
+
+/**
+ * One level of the tree: the children of `rootId` (the top level for null), in name order, each
+ * saying whether it has children of its own. Groups stand for sets of bodies named in documents,
+ * not for a level of the hierarchy, so the tree leaves them out.
+ */
+export async function organisationChildren(
+  db: Db,
+  rootId: number | null,
+  validOn: string | undefined,
+): Promise<TreeNode[]> {
+  const valid = validOn === undefined ? sql`true` : inForceOn(validOn);
+  const childValid = validOn === undefined ? sql`true` : inForceOn(validOn, "c");
+  const list = await rows<TreeNode>(
+    db,
+    sql`select ${ROW_COLUMNS},
+        exists (select 1 from organisations c where c.parent_id = o.id and not c.is_group and ${childValid}) as "hasChildren"
+      from organisations o
+      where ${rootId === null ? sql`o.parent_id is null` : sql`o.parent_id = ${rootId}`}
+        and not o.is_group and ${valid}`,
+  );
+  return list.sort((a, b) => vietnamese.compare(a.name, b.name) || a.id - b.id);
+}
+
+export interface OrganisationLink extends OrganisationRow {
+  /** When the succession took effect. */
+  since: string | null;
+}
+
+export interface OrganisationDetail extends OrganisationRow {
+  version: number;
+  /** Ancestors, the top first. */
+  parents: OrganisationRow[];
+  aliases: string[];
+  childCount: number;
+  predecessors: OrganisationLink[];
+  successors: OrganisationLink[];
+}
+
+export async function organisationDetail(db: Db, id: number): Promise<OrganisationDetail | null> {
+  const [row] = await rows<OrganisationRow & { version: number; childCount: number }>(
+    db,
+    sql`select ${ROW_COLUMNS}, o.version,
+        (select count(*)::int from organisations c where c.parent_id = o.id) as "childCount"
+      from organisations o where o.id = ${id}`,
+  );
+  if (!row) return null;
+  const ancestorIds = row.path
+    .split("/")
+    .filter(Boolean)
+    .map(Number)
+    .filter((a) => a !== id);
+  const parents = await organisationsByIds(db, ancestorIds);
+  const aliases = await rows<{ alias: string }>(
+    db,
+    sql`select alias from organisation_aliases where organisation_id = ${id} and alias <> ${row.name}`,
+  );
+  const links = (column: SQL, other: SQL) =>
+    rows<OrganisationLink>(
+      db,
+      sql`select ${ROW_COLUMNS}, s.since::text as since
+        from organisation_successors s join organisations o on o.id = ${other}
+        where ${column} = ${id} order by s.since nulls first, o.id`,
+    );
+  return {
+    ...row,
+    parents,
+    aliases: aliases.map((a) => a.alias).sort(vietnamese.compare),
+    predecessors: await links(sql`s.successor_id`, sql`s.predecessor_id`),
+    successors: await links(sql`s.predecessor_id`, sql`s.successor_id`),
+  };
+}
+
+/** The materialised path of an organisation ("/1/5/23/"), or null when there is none of that id. */
+export async function organisationPath(db: Db, id: number): Promise<string | null> {
+  const [o] = await db
+    .select({ path: organisations.path })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return o?.path ?? null;
 }
