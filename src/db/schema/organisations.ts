@@ -41,7 +41,8 @@ export const organisations = pgTable(
   (t) => [
     uniqueIndex("organisations_code_key").on(t.code).where(sql`${t.code} is not null`),
     index("organisations_parent_idx").on(t.parentId),
-    index("organisations_path_idx").on(t.path.op("text_pattern_ops")),
+    // with the id, a subtree's bodies are listed from the index alone (scoped lists)
+    index("organisations_path_idx").on(t.path.op("text_pattern_ops"), t.id),
     index("organisations_kind_idx").on(t.kind, t.level),
     index("organisations_province_idx").on(t.provinceId),
   ],

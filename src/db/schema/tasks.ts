@@ -115,7 +115,16 @@ export const assignments = pgTable(
       t.percent,
       t.lastUpdateAt,
     ),
-    index("assignments_org_idx").on(t.organisationId),
+    // a body's current assignments with what the task list picks, sorts and counts a page by: a
+    // province's list reads this index alone (bench/api.ts)
+    index("assignments_org_idx").on(
+      t.organisationId,
+      t.transferredToId,
+      t.deadlineDate,
+      t.id,
+      t.taskId,
+      t.documentId,
+    ),
     // recurring duties are judged from their updates: rollups look them up apart from the rest
     index("assignments_recurring_idx")
       .on(t.documentId)
