@@ -6,7 +6,7 @@ import { loadConfig } from "../config.ts";
 import { type MessageCode, message, vi } from "../messages/catalog.ts";
 import { vietnameseDate } from "../messages/dates.ts";
 import { parseDocument } from "../parser/parse.ts";
-import type { SourceFormat } from "../parser/schema.ts";
+import { CONTENT_TYPES } from "../readers/detect.ts";
 import { readDocumentFile } from "../readers/read.ts";
 import { cliActor } from "../server/audit/repository.ts";
 import { type ImportResult, importDocument } from "../server/documents/service.ts";
@@ -15,16 +15,6 @@ import { ensureReferenceOrganisations } from "../server/organisations/service.ts
 import { openConfiguredDatabase } from "./database.ts";
 import { progressPrinter, quietly } from "./parse-command.ts";
 import { UsageError } from "./usage.ts";
-
-const CONTENT_TYPES: Record<SourceFormat, string> = {
-  txt: "text/plain; charset=utf-8",
-  md: "text/markdown; charset=utf-8",
-  html: "text/html",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-  png: "image/png",
-  jpeg: "image/jpeg",
-};
 
 /** A duplicate gets one line, both languages, with the command that shows the document already there. */
 function duplicateLine(error: DomainError): string {

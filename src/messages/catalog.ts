@@ -565,6 +565,60 @@ export const catalog = {
     vi: "Không thể tự vô hiệu hóa hay đổi vai trò của chính mình; hãy nhờ một quản trị viên khác",
     en: "You cannot disable yourself or change your own role; ask another administrator",
   },
+  // Indicator values entered in bulk or imported from CSV/XLSX (src/server/indicators)
+  "indicator-import-missing-file": {
+    vi: "Yêu cầu không kèm tệp số liệu (gửi một tệp CSV hoặc XLSX dạng multipart/form-data)",
+    en: "No data file in the request (send one CSV or XLSX file as multipart/form-data)",
+  },
+  "indicator-import-format": {
+    vi: "Tệp {name} không phải CSV hoặc XLSX",
+    en: "File {name} is neither CSV nor XLSX",
+  },
+  "indicator-import-empty": {
+    vi: "Tệp {name} không có dòng số liệu nào dưới dòng tiêu đề",
+    en: "File {name} has no data row under its header",
+  },
+  "indicator-import-columns": {
+    vi: "Tệp {name} thiếu cột {missing}; các cột cần có: {expected}",
+    en: "File {name} lacks the column(s) {missing}; the columns are: {expected}",
+  },
+  "indicator-import-too-many": {
+    vi: "Tệp {name} có {rows} dòng, vượt giới hạn {max} dòng mỗi lần nhập",
+    en: "File {name} has {rows} rows, over the limit of {max} rows per import",
+  },
+  "indicator-import-invalid": {
+    vi: "Tệp có {count} lỗi, chưa lưu dòng nào: {detail}",
+    en: "The file has {count} error(s); no row was stored: {detail}",
+  },
+  "indicator-import-row": { vi: "dòng {row}: {reason}", en: "row {row}: {reason}" },
+  "indicator-import-row-indicator": {
+    vi: "không có chỉ tiêu mã “{value}”",
+    en: "no indicator has the id “{value}”",
+  },
+  "indicator-import-row-organisation": {
+    vi: "không có đơn vị mã “{value}”",
+    en: "no organisation has the code “{value}”",
+  },
+  "indicator-import-row-period": {
+    vi: "kỳ “{value}” không hợp lệ (dạng 2025, 2025-H1, 2025-Q3 hoặc 2025-07)",
+    en: "period “{value}” is not valid (write 2025, 2025-H1, 2025-Q3 or 2025-07)",
+  },
+  "indicator-import-row-future": {
+    vi: "kỳ {value} chưa bắt đầu, chưa thể có số liệu",
+    en: "period {value} has not begun; it cannot have a value yet",
+  },
+  "indicator-import-row-value": {
+    vi: "giá trị “{value}” không phải là số",
+    en: "value “{value}” is not a number",
+  },
+  "indicator-import-row-note": {
+    vi: "ghi chú dài quá {max} ký tự",
+    en: "the note is longer than {max} characters",
+  },
+  "indicator-import-row-duplicate": {
+    vi: "trùng chỉ tiêu, đơn vị và kỳ với dòng {first}",
+    en: "same indicator, organisation and period as row {first}",
+  },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",

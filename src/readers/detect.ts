@@ -25,6 +25,17 @@ const LABELS: Record<SourceFormat, string> = {
   jpeg: "JPEG",
 };
 
+/** The media type a file of each format is stored and served back with. */
+export const CONTENT_TYPES: Record<SourceFormat, string> = {
+  txt: "text/plain; charset=utf-8",
+  md: "text/markdown; charset=utf-8",
+  html: "text/html",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  png: "image/png",
+  jpeg: "image/jpeg",
+};
+
 function extensionOf(name: string): string {
   const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
   const dot = base.lastIndexOf(".");

@@ -1,7 +1,8 @@
 // .pdf → text with pdf.js (legacy build, in-process worker: nothing is fetched). Lines are rebuilt from
 // item positions plus form-field values; a page without a text layer but with an image is a scan and
 // goes through OCR, rendered at 300 dpi with @napi-rs/canvas. Password-protected, damaged and absurdly
-// large files are refused with a ReadError before or while they are opened.
+// large files are refused with a ReadError before or while they are opened; so are decompression bombs,
+// measured stream by stream before pdf.js sees them (./pdf-streams.ts).
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
@@ -13,6 +14,7 @@ import { type OcrEngine, ocrLines } from "./ocr.ts";
 import { recognizePages } from "./ocr-pages.ts";
 import { type AnnotationData, annotationPieces, withoutDuplicates } from "./pdf-annotations.ts";
 import { glyphPieces } from "./pdf-glyphs.ts";
+import { measureStreams, StreamTooLarge } from "./pdf-streams.ts";
 import type { OcrProgress, ReadWarning } from "./read-types.ts";
 
 export const PDF_LIMITS = {
@@ -23,6 +25,8 @@ export const PDF_LIMITS = {
   maxChars: 20_000_000,
   ocrDpi: 300,
   maxRenderPixels: 40_000_000,
+  /** Larger images are dropped unread: no page of a directive holds one. */
+  maxImagePixels: 50_000_000,
 };
 
 const require = createRequire(import.meta.url);
@@ -46,6 +50,13 @@ function checkStructure(bytes: Uint8Array, name: string): void {
   if (objects > PDF_LIMITS.maxObjects) {
     throw new ReadError("file-too-large", { name, detail: `${objects} objects` });
   }
+  try {
+    measureStreams(bytes, text);
+  } catch (error) {
+    if (error instanceof StreamTooLarge)
+      throw new ReadError("file-too-large", { name, detail: error.message });
+    throw error;
+  }
 }
 
 async function open(pdfjs: PdfJs, bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> {
@@ -58,6 +69,7 @@ async function open(pdfjs: PdfJs, bytes: Uint8Array, name: string): Promise<PDFD
     iccUrl: join(pdfjsRoot, "iccs/"),
     useSystemFonts: false,
     stopAtErrors: false,
+    maxImageSize: PDF_LIMITS.maxImagePixels,
   });
   try {
     return await task.promise;

@@ -3,6 +3,7 @@
 // the database.
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import { failInterruptedImports } from "./documents/imports.ts";
 import { buildApp } from "./http/app.ts";
 import type { App, AppContext } from "./http/context.ts";
 import { startJobQueue } from "./jobs/queue.ts";
@@ -16,6 +17,8 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, database: Database): Promise<RunningServer> {
+  // an upload cut short by the last stop would otherwise stay "running" for ever
+  await failInterruptedImports(database.db);
   const ctx: AppContext = { database, db: database.db, config, today: config.today, jobs: null };
   const app = await buildApp(ctx);
   const jobs = await startJobQueue(database, { log: app.log });

@@ -14,6 +14,8 @@ export interface Targets {
   progressUpdateId: number;
   /** An evidence file uploaded to `assignmentId`. */
   evidenceFileId: number;
+  /** A document import uploaded by a monitor of this side. */
+  importId: number;
   /** A user scoped to this side. */
   userId: number;
   /** An API token of that user. */

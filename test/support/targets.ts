@@ -10,6 +10,7 @@ import { createToken } from "../../src/server/auth/service.ts";
 import { recordProgress, storeEvidence } from "../../src/server/progress/service.ts";
 import { createUser } from "../../src/server/users/service.ts";
 import { importText } from "./fixtures.ts";
+import { reportOf } from "./reports.ts";
 import type { Targets } from "./route-cases.ts";
 
 export const OUTSIDE_PLAN = `UỶ BAN NHÂN DÂN
@@ -96,6 +97,7 @@ async function targetsOf(
     indicatorId: indicator.id,
     cycleId: cycle.id,
     progressUpdateId: (update[0] as { id: number }).id,
+    reportId: await reportOf(db, cycle.id, a.organisation_id, today),
     evidenceFileId: evidence.fileId,
     userId,
     tokenId: token.id,

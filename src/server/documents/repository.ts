@@ -1,12 +1,13 @@
 // SQL for documents and what a document brings: sections, tasks, assignments, indicators,
 // reporting cycles and links. Only this file and its siblings' repositories touch these tables.
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { rows } from "../../db/rows.ts";
 import { documentFiles, documentLinks, documents, sections } from "../../db/schema/documents.ts";
 import { indicators } from "../../db/schema/indicators.ts";
 import { reportingCycleBodies, reportingCycles } from "../../db/schema/reporting.ts";
 import { assignments, taskParentSuggestions, tasks } from "../../db/schema/tasks.ts";
+import { searchKey } from "../../domain/names.ts";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
@@ -403,4 +404,208 @@ export async function cyclesOfDocument(db: Db, documentId: number) {
     ...c,
     bodies: bodies.filter((b) => b.cycleId === c.id).map((b) => b.organisationId),
   }));
+}
+
+export const DOCUMENT_SORTS = ["-date", "date", "symbol", "-symbol", "-createdAt", "createdAt"] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+
+const DOCUMENT_ORDER: Record<DocumentSort, SQL> = {
+  "-date": sql`d.date desc nulls last, d.id desc`,
+  date: sql`d.date asc nulls last, d.id`,
+  symbol: sql`d.symbol collate "C" asc nulls last, d.id`,
+  "-symbol": sql`d.symbol collate "C" desc nulls last, d.id desc`,
+  "-createdAt": sql`d.created_at desc, d.id desc`,
+  createdAt: sql`d.created_at asc, d.id`,
+};
+
+export interface DocumentFilter {
+  /** Words of the symbol, title or issuer, with or without diacritics. */
+  q?: string | undefined;
+  status?: string[] | undefined;
+  type?: string[] | undefined;
+  system?: "party" | "state" | undefined;
+  issuerId?: number | undefined;
+  /** Dates as printed compare as text: "2025-08" falls after "2025-08-01" and before "2025-09". */
+  dateFrom?: string | undefined;
+  dateTo?: string | undefined;
+  sort: DocumentSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface DocumentListRow {
+  id: number;
+  version: number;
+  status: string;
+  system: string | null;
+  type: string;
+  symbol: string | null;
+  title: string | null;
+  issuerId: number | null;
+  issuerName: string | null;
+  issuerLevel: string | null;
+  date: string | null;
+  createdAt: string;
+  tasks: number;
+  assignments: number;
+}
+
+const inList = (column: SQL, values: readonly string[]): SQL =>
+  sql`${column} in (${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+
+/** Documents that `inScope` admits (SQL over `d.id`), filtered, sorted and paginated, with the total. */
+export async function listDocuments(
+  db: Db,
+  inScope: SQL,
+  f: DocumentFilter,
+): Promise<{ items: DocumentListRow[]; total: number }> {
+  const parts: SQL[] = [inScope];
+  if (f.status?.length) parts.push(inList(sql`d.status`, f.status));
+  if (f.type?.length) parts.push(inList(sql`d.type`, f.type));
+  if (f.system !== undefined) parts.push(sql`d.system = ${f.system}`);
+  if (f.issuerId !== undefined) parts.push(sql`d.issuer_id = ${f.issuerId}`);
+  if (f.dateFrom !== undefined) parts.push(sql`d.date >= ${f.dateFrom}`);
+  if (f.dateTo !== undefined) parts.push(sql`d.date <= ${f.dateTo}`);
+  for (const word of f.q ? searchKey(f.q).split(" ").filter(Boolean) : [])
+    parts.push(sql`d.search_key like ${`%${word}%`}`);
+  const where = sql.join(parts, sql` and `);
+  const list = await rows<DocumentListRow & { total: number }>(
+    db,
+    sql`select d.id, d.version, d.status, d.system, d.type, d.symbol, d.title, d.issuer_id as "issuerId",
+        coalesce(o.name, d.issuer_name) as "issuerName", o.level as "issuerLevel", d.date,
+        d.created_at::text as "createdAt",
+        (select count(*)::int from tasks t where t.document_id = d.id and t.review_state <> 'rejected') as tasks,
+        (select count(*)::int from assignments a join tasks t on t.id = a.task_id
+          where a.document_id = d.id and a.transferred_to_id is null and t.review_state <> 'rejected') as assignments,
+        count(*) over ()::int as total
+      from documents d left join organisations o on o.id = d.issuer_id
+      where ${where}
+      order by ${DOCUMENT_ORDER[f.sort]}
+      limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+  );
+  let total = list[0]?.total ?? 0;
+  if (list.length === 0 && f.page > 1) {
+    const [c] = await rows<{ n: number }>(db, sql`select count(*)::int as n from documents d where ${where}`);
+    total = c?.n ?? 0;
+  }
+  return { items: list.map(({ total: _t, ...row }) => row), total };
+}
+
+export interface SectionRow {
+  id: number;
+  parentId: number | null;
+  label: string;
+  heading: string;
+  text: string;
+}
+
+export async function sectionsOfDocument(db: Db, documentId: number): Promise<SectionRow[]> {
+  return db
+    .select({
+      id: sections.id,
+      parentId: sections.parentId,
+      label: sections.label,
+      heading: sections.heading,
+      text: sections.text,
+    })
+    .from(sections)
+    .where(eq(sections.documentId, documentId))
+    .orderBy(sections.ordinal, sections.id);
+}
+
+export async function tasksOfDocument(db: Db, documentId: number) {
+  return db
+    .select({
+      id: tasks.id,
+      sectionId: tasks.sectionId,
+      text: tasks.text,
+      expectedOutput: tasks.expectedOutput,
+      isKey: tasks.isKey,
+      deadlineDate: tasks.deadlineDate,
+      recurrence: tasks.recurrence,
+      deadlineText: tasks.deadlineText,
+      reviewState: tasks.reviewState,
+      parentTaskId: tasks.parentTaskId,
+      version: tasks.version,
+    })
+    .from(tasks)
+    .where(eq(tasks.documentId, documentId))
+    .orderBy(tasks.id);
+}
+
+export interface AssignmentOfTask {
+  id: number;
+  taskId: number;
+  organisationId: number | null;
+  organisation: string | null;
+  phrase: string;
+  role: string;
+  resolution: string;
+  transferredToId: number | null;
+  version: number;
+}
+
+export async function assignmentsOfTasks(db: Db, documentId: number): Promise<AssignmentOfTask[]> {
+  return rows<AssignmentOfTask>(
+    db,
+    sql`select a.id, a.task_id as "taskId", a.organisation_id as "organisationId", o.name as organisation,
+        a.phrase, a.role, a.resolution, a.transferred_to_id as "transferredToId", a.version
+      from assignments a left join organisations o on o.id = a.organisation_id
+      where a.document_id = ${documentId} order by a.id`,
+  );
+}
+
+export interface SuggestionRow {
+  taskId: number;
+  parentTaskId: number;
+  parentText: string;
+  parentDocumentId: number;
+  score: number;
+  state: string;
+}
+
+export async function suggestionsOfDocument(db: Db, documentId: number): Promise<SuggestionRow[]> {
+  return rows<SuggestionRow>(
+    db,
+    sql`select s.task_id as "taskId", s.parent_task_id as "parentTaskId", p.text as "parentText",
+        p.document_id as "parentDocumentId", s.score, s.state
+      from task_parent_suggestions s join tasks t on t.id = s.task_id join tasks p on p.id = s.parent_task_id
+      where t.document_id = ${documentId} order by s.task_id, s.score desc, s.parent_task_id`,
+  );
+}
+
+export async function linksOfDocument(db: Db, documentId: number) {
+  return db
+    .select({
+      id: documentLinks.id,
+      relation: documentLinks.relation,
+      symbol: documentLinks.toSymbol,
+      date: documentLinks.toDate,
+      type: documentLinks.toType,
+      issuer: documentLinks.toIssuer,
+      documentId: documentLinks.toDocumentId,
+      reviewState: documentLinks.reviewState,
+    })
+    .from(documentLinks)
+    .where(eq(documentLinks.fromDocumentId, documentId))
+    .orderBy(documentLinks.rank, documentLinks.id);
+}
+
+export async function documentSource(
+  db: Db,
+  documentId: number,
+): Promise<{ name: string; contentType: string; bytes: Uint8Array } | null> {
+  const [r] = await db
+    .select({
+      name: documents.sourceName,
+      contentType: documentFiles.contentType,
+      bytes: documentFiles.bytes,
+    })
+    .from(documentFiles)
+    .innerJoin(documents, eq(documents.id, documentFiles.documentId))
+    .where(eq(documentFiles.documentId, documentId));
+  return r ?? null;
 }

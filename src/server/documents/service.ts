@@ -270,6 +270,7 @@ export async function publishDocument(db: Db, id: number, version: number, actor
     const doc = await repo.documentById(tx, id);
     if (!doc) throw notFound("document", id);
     if (doc.status === "published") throw new DomainError("document-not-draft", 409, { id });
+    if (doc.status === "rejected") throw new DomainError("document-rejected", 409, { id });
     if (!(await repo.publish(tx, id, version))) throw staleVersion("document", id, version, doc.version);
     await appendAudit(tx, actor, {
       action: "document.publish",

@@ -1,10 +1,15 @@
 // Every feature's routes, in the order the OpenAPI document lists them.
 import { auditRoutes } from "../audit/routes.ts";
 import { authRoutes } from "../auth/routes.ts";
+import { disseminationRoutes } from "../dissemination/routes.ts";
 import { healthRoutes } from "../health/routes.ts";
+import { indicatorRoutes } from "../indicators/routes.ts";
+import { inspectionRoutes } from "../inspections/routes.ts";
 import { organisationRoutes } from "../organisations/routes.ts";
 import { progressRoutes } from "../progress/routes.ts";
 import { reminderRoutes } from "../reminders/routes.ts";
+import { reportRoutes } from "../reports/routes.ts";
+import { rollupRoutes } from "../rollups/routes.ts";
 import { taskRoutes } from "../tasks/routes.ts";
 import { userRoutes } from "../users/routes.ts";
 import type { Routes } from "./context.ts";
@@ -17,5 +22,10 @@ export const API_ROUTES: Routes[] = [
   organisationRoutes,
   userRoutes,
   auditRoutes,
+  indicatorRoutes,
+  reportRoutes,
+  disseminationRoutes,
+  inspectionRoutes,
+  rollupRoutes,
   reminderRoutes,
 ];

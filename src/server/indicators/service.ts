@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { indicators, indicatorValues } from "../../db/schema/indicators.ts";
 import { organisations } from "../../db/schema/organisations.ts";
+import { parsePeriod } from "../../domain/period.ts";
 import { type Actor, appendAudit } from "../audit/repository.ts";
 import { invalidInput, notFound, staleVersion } from "../errors.ts";
 import { parseInput } from "../validation.ts";
@@ -29,9 +30,9 @@ export async function recordIndicatorValues(
   today: string,
 ): Promise<number> {
   const values = input.map((v, i) => parseInput(indicatorValueSchema, v, `dòng ${i + 1}: `));
-  const thisYear = Number(today.slice(0, 4));
+  // a period that has not begun has no value yet (2026-12 on 24 November 2026; 2026 itself has begun)
   for (const v of values)
-    if (Number(v.period.slice(0, 4)) > thisYear) throw invalidInput(`kỳ ${v.period} ở tương lai`);
+    if ((parsePeriod(v.period)?.start ?? "") > today) throw invalidInput(`kỳ ${v.period} ở tương lai`);
   return db.transaction(async (tx) => {
     for (const v of values) {
       const [ind] = await tx
