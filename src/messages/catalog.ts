@@ -619,6 +619,43 @@ export const catalog = {
     vi: "trùng chỉ tiêu, đơn vị và kỳ với dòng {first}",
     en: "same indicator, organisation and period as row {first}",
   },
+  // Documents (src/server/documents): upload, import, review
+  "document-import-no-file": {
+    vi: "Yêu cầu không kèm tệp văn bản nào (trường file của multipart/form-data)",
+    en: "The request carries no document file (field file of multipart/form-data)",
+  },
+  "document-import-type": {
+    vi: "Không nhận tệp {name}: chỉ nhận văn bản .txt, .md, .docx, .pdf hoặc ảnh chụp .png, .jpg",
+    en: "File {name} is not accepted: only .txt, .md, .docx, .pdf documents or .png, .jpg scans",
+  },
+  "document-import-failed": {
+    vi: "Nhập tệp {name} không thành công do lỗi hệ thống; không có dữ liệu nào được lưu",
+    en: "Importing {name} failed on a server error; nothing was stored",
+  },
+  "document-import-interrupted": {
+    vi: "Việc nhập tệp {name} bị gián đoạn vì máy chủ dừng; không có dữ liệu nào được lưu, hãy tải tệp lên lại",
+    en: "Importing {name} was interrupted when the server stopped; nothing was stored, upload the file again",
+  },
+  "document-rejected": {
+    vi: "Văn bản {id} đã bị loại, không thể sửa hay ban hành",
+    en: "Document {id} was rejected; it cannot be edited or published",
+  },
+  "document-date-invalid": {
+    vi: "Ngày {date} không có trong lịch",
+    en: "There is no such day as {date}",
+  },
+  "document-review-repeated": {
+    vi: "{entity} {id} được nêu nhiều lần trong cùng một lần rà soát",
+    en: "{entity} {id} appears more than once in one review",
+  },
+  "document-mapping-not-in-force": {
+    vi: "{name} không hoạt động vào ngày {date}, không thể giao nhiệm vụ",
+    en: "{name} is not in force on {date}; it cannot be given work",
+  },
+  "document-mapping-taken": {
+    vi: "{name} đã được giao nhiệm vụ này với cùng vai trò (phân công {existingId}); không thể gán thêm phân công {id}",
+    en: "{name} already has this task in the same role (assignment {existingId}); assignment {id} cannot go to it too",
+  },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",

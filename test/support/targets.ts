@@ -7,6 +7,7 @@ import type { Db } from "../../src/db/client.ts";
 import { rows } from "../../src/db/rows.ts";
 import { cliActor } from "../../src/server/audit/repository.ts";
 import { createToken } from "../../src/server/auth/service.ts";
+import { createImport } from "../../src/server/documents/imports.ts";
 import { recordProgress, storeEvidence } from "../../src/server/progress/service.ts";
 import { createUser } from "../../src/server/users/service.ts";
 import { importText } from "./fixtures.ts";
@@ -53,7 +54,7 @@ async function targetsOf(
   organisationPath: string,
   userId: number,
   today: string,
-): Promise<Targets> {
+): Promise<Omit<Targets, "importId">> {
   const a = await one<{ id: number; task_id: number; organisation_id: number; version: number }>(
     db,
     sql`select a.id, a.task_id, a.organisation_id, a.version from assignments a join organisations o on o.id = a.organisation_id
@@ -137,8 +138,20 @@ export async function scopeSides(db: Db, today: string): Promise<ScopeSides> {
     },
     cliActor,
   );
+  const monitor = await one<{ id: number }>(
+    db,
+    sql`select id from users where username = 'theodoi'`,
+    "monitor",
+  );
+  const upload = (createdBy: number) => createImport(db, { fileName: "ke-hoach.txt", size: 1, createdBy });
   return {
-    inside: await targetsOf(db, insideDoc.id, skhcn.path, skhcn.user_id, today),
-    outside: await targetsOf(db, imported.documentId, hanoi.path, outsideUser, today),
+    inside: {
+      ...(await targetsOf(db, insideDoc.id, skhcn.path, skhcn.user_id, today)),
+      importId: await upload(monitor.id),
+    },
+    outside: {
+      ...(await targetsOf(db, imported.documentId, hanoi.path, outsideUser, today)),
+      importId: await upload(outsideUser),
+    },
   };
 }

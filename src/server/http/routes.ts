@@ -1,6 +1,7 @@
 // Every feature's routes, in the order the OpenAPI document lists them.
 import { auditRoutes } from "../audit/routes.ts";
 import { authRoutes } from "../auth/routes.ts";
+import { documentRoutes } from "../documents/routes.ts";
 import { disseminationRoutes } from "../dissemination/routes.ts";
 import { healthRoutes } from "../health/routes.ts";
 import { indicatorRoutes } from "../indicators/routes.ts";
@@ -18,6 +19,7 @@ export const API_ROUTES: Routes[] = [
   healthRoutes,
   authRoutes,
   taskRoutes,
+  documentRoutes,
   progressRoutes,
   organisationRoutes,
   userRoutes,
