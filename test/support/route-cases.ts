@@ -12,6 +12,8 @@ export interface Targets {
   indicatorId: number;
   cycleId: number;
   progressUpdateId: number;
+  /** A report of `organisationId` in `cycleId`. */
+  reportId: number;
   /** An evidence file uploaded to `assignmentId`. */
   evidenceFileId: number;
   /** A document import uploaded by a monitor of this side. */
