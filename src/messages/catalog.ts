@@ -468,6 +468,14 @@ export const catalog = {
     vi: "Thiếu tiêu đề If-Match (phiên bản dữ liệu bạn sửa); hãy tải lại rồi sửa",
     en: "The If-Match header (the version you edit) is missing; reload and edit again",
   },
+  "api-conflict": {
+    vi: "Dữ liệu trùng hoặc mâu thuẫn với dữ liệu đã có; không có gì thay đổi",
+    en: "The data duplicates or contradicts what is stored; nothing was changed",
+  },
+  "api-invalid-value": {
+    vi: "Có giá trị không hợp lệ trong yêu cầu; không có gì thay đổi",
+    en: "The request holds an invalid value; nothing was changed",
+  },
   "api-internal": {
     vi: "Lỗi hệ thống không mong muốn (mã yêu cầu {requestId}); dữ liệu không bị thay đổi",
     en: "Unexpected server error (request {requestId}); no data was changed",
@@ -513,6 +521,19 @@ export const catalog = {
     vi: "Hãy ghi rõ lý do trả lại cập nhật tiến độ",
     en: "Give the reason for returning the progress update",
   },
+  // Organisations, users and audit (src/server/organisations, users, audit routes)
+  "organisation-import-scoped": {
+    vi: "Chỉ quản trị viên toàn hệ thống (không giới hạn phạm vi) được nhập thêm cơ quan, đơn vị",
+    en: "Only an administrator of the whole system (with no scope) may import organisations",
+  },
+  "user-scope-outside": {
+    vi: "Bạn chỉ được giao cho tài khoản phạm vi nằm trong phạm vi đơn vị mình phụ trách",
+    en: "You may only give an account a scope inside your own",
+  },
+  "user-self-lockout": {
+    vi: "Không thể tự vô hiệu hóa hay đổi vai trò của chính mình; hãy nhờ một quản trị viên khác",
+    en: "You cannot disable yourself or change your own role; ask another administrator",
+  },
   // Reminders (src/server/reminders): inbox notifications and the e-mail that carries them
   "reminder-due-soon-subject": {
     vi: "[Nhắc việc] Nhiệm vụ sắp đến hạn {deadline}: {taskShort}",
@@ -552,18 +573,42 @@ export const catalog = {
   "reminder-period-h2": { vi: "6 tháng cuối năm {year}", en: "the second half of {year}" },
   "reminder-period-year": { vi: "năm {year}", en: "{year}" },
   "reminder-no-document": { vi: "(chưa có số, ký hiệu)", en: "(no number)" },
-  // Organisations, users and audit (src/server/organisations, users, audit routes)
-  "organisation-import-scoped": {
-    vi: "Chỉ quản trị viên toàn hệ thống (không giới hạn phạm vi) được nhập thêm cơ quan, đơn vị",
-    en: "Only an administrator of the whole system (with no scope) may import organisations",
+  // Documents (src/server/documents): upload, import, review
+  "document-import-no-file": {
+    vi: "Yêu cầu không kèm tệp văn bản nào (trường file của multipart/form-data)",
+    en: "The request carries no document file (field file of multipart/form-data)",
   },
-  "user-scope-outside": {
-    vi: "Bạn chỉ được giao cho tài khoản phạm vi nằm trong phạm vi đơn vị mình phụ trách",
-    en: "You may only give an account a scope inside your own",
+  "document-import-type": {
+    vi: "Không nhận tệp {name}: chỉ nhận văn bản .txt, .md, .docx, .pdf hoặc ảnh chụp .png, .jpg",
+    en: "File {name} is not accepted: only .txt, .md, .docx, .pdf documents or .png, .jpg scans",
   },
-  "user-self-lockout": {
-    vi: "Không thể tự vô hiệu hóa hay đổi vai trò của chính mình; hãy nhờ một quản trị viên khác",
-    en: "You cannot disable yourself or change your own role; ask another administrator",
+  "document-import-failed": {
+    vi: "Nhập tệp {name} không thành công do lỗi hệ thống; không có dữ liệu nào được lưu",
+    en: "Importing {name} failed on a server error; nothing was stored",
+  },
+  "document-import-interrupted": {
+    vi: "Việc nhập tệp {name} bị gián đoạn vì máy chủ dừng; không có dữ liệu nào được lưu, hãy tải tệp lên lại",
+    en: "Importing {name} was interrupted when the server stopped; nothing was stored, upload the file again",
+  },
+  "document-rejected": {
+    vi: "Văn bản {id} đã bị loại, không thể sửa hay ban hành",
+    en: "Document {id} was rejected; it cannot be edited or published",
+  },
+  "document-date-invalid": {
+    vi: "Ngày {date} không có trong lịch",
+    en: "There is no such day as {date}",
+  },
+  "document-review-repeated": {
+    vi: "{entity} {id} được nêu nhiều lần trong cùng một lần rà soát",
+    en: "{entity} {id} appears more than once in one review",
+  },
+  "document-mapping-not-in-force": {
+    vi: "{name} không hoạt động vào ngày {date}, không thể giao nhiệm vụ",
+    en: "{name} is not in force on {date}; it cannot be given work",
+  },
+  "document-mapping-taken": {
+    vi: "{name} đã được giao nhiệm vụ này với cùng vai trò (phân công {existingId}); không thể gán thêm phân công {id}",
+    en: "{name} already has this task in the same role (assignment {existingId}); assignment {id} cannot go to it too",
   },
   // Indicator values entered in bulk or imported from CSV/XLSX (src/server/indicators)
   "indicator-import-missing-file": {
@@ -618,43 +663,6 @@ export const catalog = {
   "indicator-import-row-duplicate": {
     vi: "trùng chỉ tiêu, đơn vị và kỳ với dòng {first}",
     en: "same indicator, organisation and period as row {first}",
-  },
-  // Documents (src/server/documents): upload, import, review
-  "document-import-no-file": {
-    vi: "Yêu cầu không kèm tệp văn bản nào (trường file của multipart/form-data)",
-    en: "The request carries no document file (field file of multipart/form-data)",
-  },
-  "document-import-type": {
-    vi: "Không nhận tệp {name}: chỉ nhận văn bản .txt, .md, .docx, .pdf hoặc ảnh chụp .png, .jpg",
-    en: "File {name} is not accepted: only .txt, .md, .docx, .pdf documents or .png, .jpg scans",
-  },
-  "document-import-failed": {
-    vi: "Nhập tệp {name} không thành công do lỗi hệ thống; không có dữ liệu nào được lưu",
-    en: "Importing {name} failed on a server error; nothing was stored",
-  },
-  "document-import-interrupted": {
-    vi: "Việc nhập tệp {name} bị gián đoạn vì máy chủ dừng; không có dữ liệu nào được lưu, hãy tải tệp lên lại",
-    en: "Importing {name} was interrupted when the server stopped; nothing was stored, upload the file again",
-  },
-  "document-rejected": {
-    vi: "Văn bản {id} đã bị loại, không thể sửa hay ban hành",
-    en: "Document {id} was rejected; it cannot be edited or published",
-  },
-  "document-date-invalid": {
-    vi: "Ngày {date} không có trong lịch",
-    en: "There is no such day as {date}",
-  },
-  "document-review-repeated": {
-    vi: "{entity} {id} được nêu nhiều lần trong cùng một lần rà soát",
-    en: "{entity} {id} appears more than once in one review",
-  },
-  "document-mapping-not-in-force": {
-    vi: "{name} không hoạt động vào ngày {date}, không thể giao nhiệm vụ",
-    en: "{name} is not in force on {date}; it cannot be given work",
-  },
-  "document-mapping-taken": {
-    vi: "{name} đã được giao nhiệm vụ này với cùng vai trò (phân công {existingId}); không thể gán thêm phân công {id}",
-    en: "{name} already has this task in the same role (assignment {existingId}); assignment {id} cannot go to it too",
   },
   // Parser warnings
   "symbol-number-missing": {

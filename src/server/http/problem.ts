@@ -51,13 +51,14 @@ function classify(error: unknown, request: FastifyRequest): Classified {
     };
   }
   // PostgreSQL data errors that slip past validation are the caller's fault, not the server's
-  const pgCode = typeof (e as { code?: unknown }).code === "string" ? String(e.code) : "";
+  // Drizzle wraps the driver's error: the SQLSTATE is on the error or on its cause
+  const cause = e.cause as { code?: unknown } | undefined;
+  const raw = typeof e.code === "string" ? e.code : typeof cause?.code === "string" ? cause.code : "";
+  const pgCode = String(raw);
   if (/^[0-9A-Z]{5}$/.test(pgCode) && PG_CLIENT_ERROR.test(pgCode))
-    return {
-      code: "invalid-input",
-      status: pgCode.startsWith("23") ? 409 : 400,
-      params: { detail: e.message },
-    };
+    return pgCode.startsWith("23")
+      ? { code: "api-conflict", status: 409, params: {} }
+      : { code: "api-invalid-value", status: 400, params: {} };
   const status = typeof e.statusCode === "number" ? e.statusCode : 500;
   switch (e.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":

@@ -1,8 +1,8 @@
 // Every feature's routes, in the order the OpenAPI document lists them.
 import { auditRoutes } from "../audit/routes.ts";
 import { authRoutes } from "../auth/routes.ts";
-import { documentRoutes } from "../documents/routes.ts";
 import { disseminationRoutes } from "../dissemination/routes.ts";
+import { documentRoutes } from "../documents/routes.ts";
 import { healthRoutes } from "../health/routes.ts";
 import { indicatorRoutes } from "../indicators/routes.ts";
 import { inspectionRoutes } from "../inspections/routes.ts";
