@@ -55,5 +55,5 @@ export function can(role: Role, action: Action): boolean {
  * scope is everything. */
 export function pathInScope(scopePath: string | null, path: string | null): boolean {
   if (scopePath === null) return true;
-  return path !== null && path.startsWith(scopePath);
+  return path?.startsWith(scopePath) === true;
 }

@@ -48,7 +48,7 @@ const INJECTIONS = [
   "1' OR '1'='1",
   "<script>alert(1)</script>",
   "../../../../etc/passwd",
-  "$\{jndi:ldap://x/a}",
+  "\u0024{jndi:ldap://x/a}",
   "\u0000\u0001",
   "%' OR 1=1 --",
 ];
