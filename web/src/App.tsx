@@ -1,0 +1,97 @@
+// Routes: the sign-in page, then the signed-in frame with one route per screen of the side menu.
+// Screens not built yet show an empty state that says so.
+import { useQueryClient } from "@tanstack/react-query";
+import { App as AntApp, Result, Spin } from "antd";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { onUnauthenticated } from "./api/client.ts";
+import { ME_KEY, useMe } from "./auth.ts";
+import { useI18n } from "./i18n.tsx";
+import { AppLayout } from "./layout/AppLayout.tsx";
+import { SCREENS } from "./layout/screens.tsx";
+import { bindNotify } from "./notify.ts";
+import { LoginPage } from "./pages/LoginPage.tsx";
+import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
+
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.tsx"));
+const TasksPage = lazy(() => import("./pages/tasks/TasksPage.tsx"));
+
+const BUILT: Record<string, ReactNode> = {
+  dashboard: <DashboardPage />,
+  tasks: <TasksPage />,
+};
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <div style={{ padding: 48, textAlign: "center" }}>
+      <Spin description={t("app-loading")} />
+    </div>
+  );
+}
+
+/** Hands antd's themed notification instances to notify.ts. */
+function NotifyBinder() {
+  const { notification, message } = AntApp.useApp();
+  const { lang } = useI18n();
+  useEffect(() => bindNotify(notification, message, () => lang), [notification, message, lang]);
+  return null;
+}
+
+/** Signed-in screens: without a session, the sign-in page (coming back here afterwards). */
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        queryClient.setQueryData(ME_KEY, null);
+      }),
+    [queryClient],
+  );
+  useEffect(() => {
+    if (me.data === null)
+      navigate("/login", { replace: true, state: { from: location.pathname + location.search } });
+  }, [me.data, navigate, location]);
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <Result status="error" title={String(me.error.message)} />;
+  if (!me.data) return <Loading />;
+  return <>{children}</>;
+}
+
+export function App() {
+  const { t } = useI18n();
+  return (
+    <AntApp>
+      <NotifyBinder />
+      <BrowserRouter>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            path="/"
+            element={
+              <RequireSignIn>
+                <AppLayout />
+              </RequireSignIn>
+            }
+          >
+            {SCREENS.map((s) => (
+              <Route
+                key={s.key}
+                index={s.path === "/"}
+                path={s.path === "/" ? undefined : s.path.slice(1)}
+                element={
+                  <Suspense fallback={<Loading />}>{BUILT[s.key] ?? <NotBuiltPage screen={s} />}</Suspense>
+                }
+              />
+            ))}
+            <Route path="*" element={<Result status="404" title={t("page-not-found")} />} />
+          </Route>
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </BrowserRouter>
+    </AntApp>
+  );
+}

@@ -1,0 +1,34 @@
+// Who is signed in: GET /api/auth/me, shared by every screen through TanStack Query. A 401 means
+// nobody (the sign-in page), not an error to show.
+import { useQuery } from "@tanstack/react-query";
+import { ApiError, api, type Schemas, setCsrfToken, unwrap } from "./api/client.ts";
+
+export type Me = Schemas["Me"];
+export const ME_KEY = ["me"] as const;
+
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await unwrap(api.GET("/api/auth/me"));
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Number.POSITIVE_INFINITY });
+}
+
+/** The signed-in user's scope organisation, for the user menu. */
+export function useScopeName(me: Me | null | undefined) {
+  const id = me?.scopeOrganisationId ?? null;
+  return useQuery({
+    queryKey: ["organisation", id],
+    enabled: id !== null,
+    staleTime: 10 * 60_000,
+    queryFn: () => unwrap(api.GET("/api/organisations/{id}", { params: { path: { id: String(id) } } })),
+    select: (o) => o.name,
+  });
+}
