@@ -280,7 +280,7 @@ describe("trienkhai start and demo", () => {
     expect(first.stdout).toContain("quantri");
     expect(first.stdout).toContain("trienkhai-demo");
     expect(first.stdout).toContain("--no-serve");
-    expect(first.stdout).toContain("trienkhai show");
+    expect(first.stdout).toContain("trienkhai serve");
     const seeded = await stored(t);
     expect(seeded.documents).toBe(3);
     expect(seeded.users).toBe(6);
