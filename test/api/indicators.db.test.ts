@@ -8,6 +8,7 @@ import { rows } from "../../src/db/rows.ts";
 import { assess } from "../../src/domain/trajectory.ts";
 import { type ApiClient, type ApiHarness, apiHarness, databaseFingerprint } from "../support/api.ts";
 import { importText } from "../support/fixtures.ts";
+import { asc, expectOrdered, expectUnknownSort } from "../support/order.ts";
 import { OUTSIDE_PLAN } from "../support/targets.ts";
 import { makeZip } from "../support/zip.ts";
 
@@ -153,6 +154,35 @@ describe("reading indicators", () => {
     expect(out.statusCode).toBe(403);
     expect(out.json().code).toBe("api-out-of-scope");
     expect((await leader.get("/api/indicators/999999")).statusCode).toBe(404);
+  });
+
+  it("sorts the list by document (the default), name, responsible body or bodies behind", async () => {
+    type Indicators = {
+      items: {
+        id: number;
+        documentId: number;
+        name: string;
+        organisationName: string | null;
+        counts: Record<string, number>;
+      }[];
+    };
+    const list = async (sort: string) =>
+      ((await leader.get(`/api/indicators?pageSize=500${sort}`)).json() as Indicators).items;
+    const byDocument = await list("");
+    expectOrdered(byDocument, (a, b) => a.documentId - b.documentId || a.id - b.id);
+    const byName = await list("&sort=name");
+    expectOrdered(byName, (a, b) => asc(a.name, b.name) || a.id - b.id);
+    expect(byName.map((i) => i.id)).not.toEqual(byDocument.map((i) => i.id));
+    expectOrdered(
+      await list("&sort=organisation"),
+      (a, b) => asc(a.organisationName, b.organisationName) || a.id - b.id,
+    );
+    const behind = (i: Indicators["items"][number]) =>
+      (i.counts.at_risk ?? 0) + (i.counts.off_track ?? 0) + (i.counts.deteriorating ?? 0);
+    const worst = await list("&sort=-behind");
+    expectOrdered(worst, (a, b) => behind(b) - behind(a) || a.id - b.id);
+    expect(behind(worst[0] as Indicators["items"][number])).toBeGreaterThan(0);
+    expectUnknownSort(await leader.get("/api/indicators?sort=-name"));
   });
 });
 

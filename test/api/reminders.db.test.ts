@@ -9,6 +9,7 @@ import { type Jobs, startJobQueue } from "../../src/server/jobs/queue.ts";
 import { SCAN_SCHEDULE, startReminderJobs } from "../../src/server/reminders/jobs.ts";
 import { SCAN_JOB, scanReminders } from "../../src/server/reminders/service.ts";
 import { type ApiClient, type ApiHarness, apiHarness, databaseFingerprint } from "../support/api.ts";
+import { asc, desc, expectOrdered, expectUnknownSort } from "../support/order.ts";
 import { readMail, startSmtp, type TestSmtp } from "../support/smtp.ts";
 
 const MAIL_FROM = "Hệ thống trienkhai <no-reply@quangngai.gov.vn>";
@@ -278,5 +279,25 @@ describe("reminders", () => {
       sql`select count(*)::int as n from audit_log where action like 'notification.%'`,
     );
     expect(audit?.n).toBe(2);
+  });
+
+  it("sorts the inbox unread first (the default), by creation or by the nearest due date", async () => {
+    type Inbox = {
+      items: { id: number; createdAt: string; readAt: string | null; dueDate: string | null }[];
+    };
+    const list = async (sort: string) =>
+      ((await monitor.get(`/api/notifications?pageSize=500${sort}`)).json() as Inbox).items;
+    const newest = await list("&sort=-createdAt");
+    expectOrdered(newest, (a, b) => desc(a.createdAt, b.createdAt) || b.id - a.id);
+    // the newest one read: unread first puts it last
+    const first = newest[0] as { id: number };
+    expect((await monitor.post(`/api/notifications/${first.id}/read`)).statusCode).toBe(200);
+    const unreadFirst = await list("");
+    const read = (n: { readAt: string | null }) => (n.readAt === null ? 0 : 1);
+    expectOrdered(unreadFirst, (a, b) => read(a) - read(b) || desc(a.createdAt, b.createdAt) || b.id - a.id);
+    expect(unreadFirst.at(-1)?.id).toBe(first.id);
+    expectOrdered(await list("&sort=createdAt"), (a, b) => asc(a.createdAt, b.createdAt) || a.id - b.id);
+    expectOrdered(await list("&sort=dueDate"), (a, b) => asc(a.dueDate, b.dueDate) || a.id - b.id);
+    expectUnknownSort(await monitor.get("/api/notifications?sort=subject"));
   });
 });

@@ -12,6 +12,7 @@ import {
   apiHarness,
   databaseFingerprint,
 } from "../support/api.ts";
+import { asc, desc, expectOrdered, expectUnknownSort } from "../support/order.ts";
 
 let h: ApiHarness;
 let leader: ApiClient;
@@ -86,6 +87,20 @@ describe("reporting cycles", () => {
     const byDoc = (await leader.get(`/api/reporting-cycles?documentId=${dispatch}`)).json() as typeof all;
     expect(byDoc.items.map((c) => c.id)).toEqual([cycle]);
     expect((await leader.get("/api/reporting-cycles/999999")).statusCode).toBe(404);
+  });
+
+  it("sorts the cycles by document (the default), name or start date, and refuses other keys", async () => {
+    type Cycles = { items: { id: number; documentId: number | null; name: string; startDate: string }[] };
+    const list = async (sort: string) =>
+      ((await leader.get(`/api/reporting-cycles?pageSize=500${sort}`)).json() as Cycles).items;
+    const byDocument = await list("");
+    expectOrdered(byDocument, (a, b) => asc(a.documentId, b.documentId) || a.id - b.id);
+    expect((await list("&sort=document")).map((c) => c.id)).toEqual(byDocument.map((c) => c.id));
+    expectOrdered(await list("&sort=name"), (a, b) => asc(a.name, b.name) || a.id - b.id);
+    const latest = await list("&sort=-startDate");
+    expectOrdered(latest, (a, b) => desc(a.startDate, b.startDate) || b.id - a.id);
+    expect(latest.map((c) => c.id)).not.toEqual(byDocument.map((c) => c.id));
+    expectUnknownSort(await leader.get("/api/reporting-cycles?sort=created"));
   });
 
   it("gives the body × period matrix the domain computes from the reports it counted", async () => {
@@ -224,6 +239,38 @@ describe("reports", () => {
     expect((await commune.get(`/api/reports?organisationId=${outsideBody}`)).statusCode).toBe(403);
     expect((await commune.get("/api/reports/999999")).statusCode).toBe(404);
   });
+
+  it("sorts the reports by submission (newest first by default), period or organisation", async () => {
+    type Reports = {
+      items: { id: number; period: string; submittedAt: string; organisationName: string }[];
+    };
+    const list = async (sort: string) =>
+      ((await leader.get(`/api/reports?pageSize=500${sort}`)).json() as Reports).items;
+    const newest = await list("");
+    expectOrdered(newest, (a, b) => desc(a.submittedAt, b.submittedAt) || b.id - a.id);
+    const oldest = await list("&sort=submittedAt");
+    expectOrdered(oldest, (a, b) => asc(a.submittedAt, b.submittedAt) || a.id - b.id);
+    // as period_rank ranks them: by the period's last month, "2025" after "2025-Q3"
+    const rank = (p: string) =>
+      Number(p.slice(0, 4)) * 100 +
+      (p.length === 4
+        ? 12
+        : p[5] === "H"
+          ? Number(p[6]) * 6
+          : p[5] === "Q"
+            ? Number(p[6]) * 3
+            : Number(p.slice(5)));
+    const byPeriod = await list("&sort=period");
+    expectOrdered(byPeriod, (a, b) => rank(a.period) - rank(b.period) || a.id - b.id);
+    expectOrdered(await list("&sort=-period"), (a, b) => rank(b.period) - rank(a.period) || b.id - a.id);
+    expectOrdered(
+      await list("&sort=organisation"),
+      (a, b) =>
+        asc(a.organisationName, b.organisationName) || desc(a.submittedAt, b.submittedAt) || b.id - a.id,
+    );
+    expect(byPeriod.map((r) => r.id)).not.toEqual(newest.map((r) => r.id));
+    expectUnknownSort(await leader.get("/api/reports?sort=-state"));
+  });
 });
 
 describe("dissemination sessions and inspections", () => {
@@ -251,6 +298,28 @@ describe("dissemination sessions and inspections", () => {
     expect(mine.total).toBeLessThan(province.total);
     const ids = new Set(province.items.map((s) => s.id));
     expect(mine.items.every((s) => ids.has(s.id))).toBe(true);
+  });
+
+  it("sorts the sessions by day held (latest first by default), organisation or document", async () => {
+    type Sessions = {
+      items: { id: number; heldOn: string; organisationName: string; documentSymbol: string | null }[];
+    };
+    const list = async (sort: string) =>
+      ((await leader.get(`/api/disseminations?pageSize=500${sort}`)).json() as Sessions).items;
+    const latest = await list("");
+    expectOrdered(latest, (a, b) => desc(a.heldOn, b.heldOn) || b.id - a.id);
+    expectOrdered(await list("&sort=heldOn"), (a, b) => asc(a.heldOn, b.heldOn) || a.id - b.id);
+    const byBody = await list("&sort=organisation");
+    expectOrdered(
+      byBody,
+      (a, b) => asc(a.organisationName, b.organisationName) || desc(a.heldOn, b.heldOn) || b.id - a.id,
+    );
+    expect(byBody.map((x) => x.id)).not.toEqual(latest.map((x) => x.id));
+    expectOrdered(
+      await list("&sort=document"),
+      (a, b) => asc(a.documentSymbol, b.documentSymbol) || desc(a.heldOn, b.heldOn) || b.id - a.id,
+    );
+    expectUnknownSort(await leader.get("/api/disseminations?sort=attendance"));
   });
 
   it("refuses sessions outside the scope, in the future or before the document, with nothing stored", async () => {
@@ -328,5 +397,43 @@ describe("dissemination sessions and inspections", () => {
       expect([client.username, r.statusCode, r.json().code]).toEqual([client.username, status, code]);
     }
     expect(await databaseFingerprint(h.db)).toEqual(before);
+  });
+
+  it("sorts the inspections by day held (latest first by default), inspected body or follow-ups", async () => {
+    const followUp = { text: "Rà soát hồ sơ tồn đọng", deadline: "2026-12-31" };
+    for (const [body, heldOn, followUps] of [
+      [communeParty, "2026-09-15", [followUp, { ...followUp, text: "Bổ sung báo cáo" }]],
+      [communeCommittee, "2026-11-02", []],
+      [communeParty, "2026-10-20", []],
+    ] as const) {
+      const r = await monitor.post("/api/inspections", {
+        documentId: dispatch,
+        inspectedOrganisationId: body,
+        heldOn,
+        findings: "Kiểm tra việc thực hiện.",
+        followUps,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    type Inspections = {
+      items: { id: number; heldOn: string; inspectedName: string; followUps: number }[];
+    };
+    const list = async (sort: string) =>
+      ((await leader.get(`/api/inspections?pageSize=500${sort}`)).json() as Inspections).items;
+    const latest = await list("");
+    expectOrdered(latest, (a, b) => desc(a.heldOn, b.heldOn) || b.id - a.id);
+    const earliest = await list("&sort=heldOn");
+    expectOrdered(earliest, (a, b) => asc(a.heldOn, b.heldOn) || a.id - b.id);
+    expectOrdered(
+      await list("&sort=inspected"),
+      (a, b) => asc(a.inspectedName, b.inspectedName) || desc(a.heldOn, b.heldOn) || b.id - a.id,
+    );
+    const byFollowUps = await list("&sort=-followUps");
+    expectOrdered(
+      byFollowUps,
+      (a, b) => b.followUps - a.followUps || desc(a.heldOn, b.heldOn) || b.id - a.id,
+    );
+    expect(byFollowUps.map((x) => x.id)).not.toEqual(latest.map((x) => x.id));
+    expectUnknownSort(await leader.get("/api/inspections?sort=findings"));
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../src/db/rows.ts";
 import { DEMO_PASSWORD } from "../../src/demo/accounts.ts";
 import { type ApiClient, type ApiHarness, apiHarness, databaseFingerprint } from "../support/api.ts";
+import { asc, desc, expectOrdered, expectUnknownSort } from "../support/order.ts";
 
 let h: ApiHarness;
 let admin: ApiClient;
@@ -370,6 +371,24 @@ describe("the audit log", () => {
     expect(before.total).toBe(0);
     const page2 = (await admin.get("/api/audit?pageSize=5&page=2")).json() as typeof all;
     expect(page2.items.map((e) => e.id)).toEqual(all.items.slice(5, 10).map((e) => e.id));
+  });
+
+  it("sorts by time (newest first by default), actor or action, each one's entries newest first", async () => {
+    type Entries = { items: { id: number; at: string; actorName: string | null; action: string }[] };
+    const list = async (sort: string) =>
+      ((await admin.get(`/api/audit?pageSize=500${sort}`)).json() as Entries).items;
+    // times as the database writes them, in one offset: as text they order as instants
+    const newest = await list("");
+    expectOrdered(newest, (a, b) => desc(a.at, b.at) || b.id - a.id);
+    expectOrdered(await list("&sort=at"), (a, b) => asc(a.at, b.at) || a.id - b.id);
+    const byActor = await list("&sort=actor");
+    expectOrdered(byActor, (a, b) => asc(a.actorName, b.actorName) || desc(a.at, b.at) || b.id - a.id);
+    expect(byActor.map((e) => e.id)).not.toEqual(newest.map((e) => e.id));
+    expectOrdered(
+      await list("&sort=action"),
+      (a, b) => asc(a.action, b.action) || desc(a.at, b.at) || b.id - a.id,
+    );
+    expectUnknownSort(await admin.get("/api/audit?sort=entity"));
   });
 
   it("shows a scoped reader what the users of their scope did, and no one else's entries", async () => {

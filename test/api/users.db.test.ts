@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../src/db/rows.ts";
 import { DEMO_PASSWORD } from "../../src/demo/accounts.ts";
 import { type ApiClient, type ApiHarness, apiHarness, databaseFingerprint } from "../support/api.ts";
+import { asc, desc, expectOrdered, expectUnknownSort } from "../support/order.ts";
 
 interface User {
   id: number;
@@ -18,6 +19,7 @@ interface User {
   scopeOrganisationName: string | null;
   disabled: boolean;
   locked: boolean;
+  createdAt: string;
   version: number;
 }
 
@@ -73,6 +75,27 @@ describe("the user list", () => {
     };
     expect(paged.items.map((u) => u.username)).toEqual(names.slice(2, 4));
     expect(paged.total).toBe(all.total);
+  });
+
+  it("sorts by username (the default), name, organisation of the scope or creation", async () => {
+    const list = async (sort: string) =>
+      ((await admin.get(`/api/users?pageSize=500${sort}`)).json() as { items: User[] }).items;
+    const byUsername = await list("");
+    expectOrdered(byUsername, (a, b) => asc(a.username, b.username));
+    const byName = await list("&sort=name");
+    expectOrdered(byName, (a, b) => asc(a.displayName, b.displayName) || a.id - b.id);
+    expect(byName.map((u) => u.id)).not.toEqual(byUsername.map((u) => u.id));
+    // the unscoped first, then by the scope's name
+    const unscopedFirst = (u: User) => (u.scopeOrganisationName === null ? 0 : 1);
+    expectOrdered(
+      await list("&sort=organisation"),
+      (a, b) =>
+        unscopedFirst(a) - unscopedFirst(b) ||
+        asc(a.scopeOrganisationName, b.scopeOrganisationName) ||
+        asc(a.username, b.username),
+    );
+    expectOrdered(await list("&sort=-createdAt"), (a, b) => desc(a.createdAt, b.createdAt) || b.id - a.id);
+    expectUnknownSort(await admin.get("/api/users?sort=password"));
   });
 
   it("is for administrators only", async () => {

@@ -46,6 +46,7 @@ export interface AuditFilter {
   /** Days (yyyy-mm-dd) in Vietnam's time, both included. */
   from?: string | undefined;
   to?: string | undefined;
+  sort: AuditSort;
   page: number;
   pageSize: number;
 }
@@ -64,14 +65,26 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
+export const AUDIT_SORTS = ["-at", "at", "actor", "action"] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
+
+/** By actor or action, each one's entries newest first. */
+const ORDER: Record<AuditSort, SQL> = {
+  "-at": sql`l.at desc, l.id desc`,
+  at: sql`l.at asc, l.id`,
+  actor: sql`l.actor_name collate "C" asc nulls last, l.at desc, l.id desc`,
+  action: sql`l.action collate "C" asc, l.at desc, l.id desc`,
+};
+
 /** Vietnam keeps UTC+7 all year: a day there begins at 17:00 UTC the day before. */
 const dayStart = (day: string): string => `${day}T00:00:00+07:00`;
 
 /**
- * Entries newest first. A scoped reader sees what the users scoped inside their subtree did: the
- * actor decides, not the row touched, because an entry's entity may be anything (a token, a
- * session, a whole import) while its actor is always a user or nobody; entries with no user
- * (the command line, the demo, failed sign-ins of unknown names) are for unscoped readers only.
+ * Entries, newest first unless sorted otherwise. A scoped reader sees what the users scoped inside
+ * their subtree did: the actor decides, not the row touched, because an entry's entity may be
+ * anything (a token, a session, a whole import) while its actor is always a user or nobody; entries
+ * with no user (the command line, the demo, failed sign-ins of unknown names) are for unscoped
+ * readers only.
  */
 export async function listAudit(
   db: Db,
@@ -98,7 +111,7 @@ export async function listAudit(
     sql`select l.id::int as id, l.at::text as at, l.actor_id as "actorId", l.actor_name as "actorName", l.action,
         l.entity, l.entity_id as "entityId", l.before, l.after, l.origin, l.request_id as "requestId"
       from audit_log l where ${where}
-      order by l.at desc, l.id desc
+      order by ${ORDER[f.sort]}
       limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
   return { items, total: count?.n ?? 0 };

@@ -6,7 +6,7 @@ import { principal } from "../http/access.ts";
 import type { Routes } from "../http/context.ts";
 import { idParams, isoDate, pageOf, pageQuery, pageSchema, problems } from "../http/schemas.ts";
 import { assertUserInScope } from "../http/scope.ts";
-import { listAudit } from "./repository.ts";
+import { AUDIT_SORTS, listAudit } from "./repository.ts";
 
 export const auditQuery = pageQuery.extend({
   actorId: idParams.shape.id.optional(),
@@ -23,6 +23,7 @@ export const auditQuery = pageQuery.extend({
   from: isoDate.optional(),
   /** To this day included. */
   to: isoDate.optional(),
+  sort: z.enum(AUDIT_SORTS).default("-at"),
 });
 
 export const auditEntrySchema = z
@@ -48,7 +49,7 @@ export const auditRoutes: Routes = async (app, ctx) => {
       config: { access: "audit.read" },
       schema: {
         tags: ["audit"],
-        summary: "The audit log, newest first; scoped readers see what users of their scope did",
+        summary: "The audit log, newest first or sorted; scoped readers see what users of their scope did",
         querystring: auditQuery,
         response: { 200: pageSchema(auditEntrySchema), ...problems },
       },

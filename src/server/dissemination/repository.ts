@@ -17,10 +17,21 @@ export interface SessionRow {
   createdAt: string;
 }
 
+export const SESSION_SORTS = ["-heldOn", "heldOn", "organisation", "document"] as const;
+export type SessionSort = (typeof SESSION_SORTS)[number];
+
+/** By organisation or document, each one's sessions latest first. */
+const ORDER: Record<SessionSort, SQL> = {
+  "-heldOn": sql`s.held_on desc, s.id desc`,
+  heldOn: sql`s.held_on asc, s.id`,
+  organisation: sql`o.name collate "C", s.held_on desc, s.id desc`,
+  document: sql`d.symbol collate "C" nulls last, s.held_on desc, s.id desc`,
+};
+
 export async function listSessions(
   db: Db,
   bodies: BodyFilter,
-  f: { documentId?: number | undefined; page: number; pageSize: number },
+  f: { documentId?: number | undefined; sort: SessionSort; page: number; pageSize: number },
 ): Promise<{ items: SessionRow[]; total: number }> {
   const where: SQL[] = [bodyIn(bodies, sql`s.organisation_id`)];
   if (f.documentId !== undefined) where.push(sql`s.document_id = ${f.documentId}`);
@@ -32,7 +43,7 @@ export async function listSessions(
       from dissemination_sessions s join documents d on d.id = s.document_id
       join organisations o on o.id = s.organisation_id
       where ${sql.join(where, sql` and `)}
-      order by s.held_on desc, s.id desc
+      order by ${ORDER[f.sort]}
       limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
   let total = list[0]?.total ?? 0;

@@ -5,7 +5,7 @@ import type { Routes } from "../http/context.ts";
 import { pageOf, pageQuery, pageSchema, problems } from "../http/schemas.ts";
 import { assertDocumentInScope, assertOrganisationInScope } from "../http/scope.ts";
 import { bodyFilter } from "../rollups/filter.ts";
-import { listSessions } from "./repository.ts";
+import { listSessions, SESSION_SORTS } from "./repository.ts";
 import { disseminationInputSchema, recordDissemination } from "./service.ts";
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -33,8 +33,12 @@ export const disseminationRoutes: Routes = async (app, ctx) => {
       schema: {
         tags: ["dissemination"],
         summary:
-          "Dissemination sessions of the user's bodies, latest first, by document and organisation subtree",
-        querystring: pageQuery.extend({ documentId: id.optional(), organisationId: id.optional() }),
+          "Dissemination sessions of the user's bodies, latest first or sorted, by document and organisation subtree",
+        querystring: pageQuery.extend({
+          documentId: id.optional(),
+          organisationId: id.optional(),
+          sort: z.enum(SESSION_SORTS).default("-heldOn"),
+        }),
         response: { 200: pageSchema(sessionSchema), ...problems },
       },
     },

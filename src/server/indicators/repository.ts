@@ -48,9 +48,21 @@ export interface IndicatorRow {
 
 const num = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 
+export const INDICATOR_SORTS = ["document", "name", "organisation", "-behind"] as const;
+export type IndicatorSort = (typeof INDICATOR_SORTS)[number];
+
+/** "-behind": first the indicators with the most of the caller's bodies at risk, off track or worse. */
+const ORDER: Record<IndicatorSort, SQL> = {
+  document: sql`i.document_id, i.id`,
+  name: sql`i.name collate "C", i.id`,
+  organisation: sql`org.name collate "C" nulls last, i.id`,
+  "-behind": sql`count(l.indicator_id) filter (where l.status in ('at_risk', 'off_track', 'deteriorating')) desc, i.id`,
+};
+
 export interface IndicatorFilter {
   documentId?: number | undefined;
   status?: AssessmentStatus[] | undefined;
+  sort: IndicatorSort;
   page: number;
   pageSize: number;
 }
@@ -91,7 +103,7 @@ export async function listIndicators(
       where ${sql.join(where, sql` and `)}
       group by i.id, d.symbol, org.name
       ${having}
-      order by i.document_id, i.id
+      order by ${ORDER[f.sort]}
       limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
   const items = list.map((r) => ({

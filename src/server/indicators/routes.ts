@@ -14,6 +14,7 @@ import { indicatorDetail, indicatorDetailSchema } from "./detail.ts";
 import { checkValueSheet, MAX_ROWS, readValueSheet, sheetFormat } from "./import.ts";
 import {
   assertIndicatorInScope,
+  INDICATOR_SORTS,
   indicatorDefinition,
   indicatorsById,
   listIndicators,
@@ -33,6 +34,7 @@ export const indicatorQuery = pageQuery.extend({
     .transform((s) => s.split(",").filter(Boolean))
     .pipe(z.array(z.enum(ASSESSMENT_STATUSES)).max(10))
     .optional(),
+  sort: z.enum(INDICATOR_SORTS).default("document"),
 });
 
 const countsSchema = z.object(

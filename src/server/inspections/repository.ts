@@ -19,10 +19,21 @@ export interface InspectionRow {
   createdAt: string;
 }
 
+export const INSPECTION_SORTS = ["-heldOn", "heldOn", "inspected", "-followUps"] as const;
+export type InspectionSort = (typeof INSPECTION_SORTS)[number];
+
+/** By inspected body, its inspections latest first; by follow-up tasks given, most first. */
+const ORDER: Record<InspectionSort, SQL> = {
+  "-heldOn": sql`i.held_on desc, i.id desc`,
+  heldOn: sql`i.held_on asc, i.id`,
+  inspected: sql`od.name collate "C", i.held_on desc, i.id desc`,
+  "-followUps": sql`"followUps" desc, i.held_on desc, i.id desc`,
+};
+
 export async function listInspections(
   db: Db,
   bodies: BodyFilter,
-  f: { documentId?: number | undefined; page: number; pageSize: number },
+  f: { documentId?: number | undefined; sort: InspectionSort; page: number; pageSize: number },
 ): Promise<{ items: InspectionRow[]; total: number }> {
   const where: SQL[] = [
     sql`(${bodyIn(bodies, sql`i.inspected_organisation_id`)} or ${bodyIn(bodies, sql`i.inspecting_organisation_id`)})`,
@@ -40,7 +51,7 @@ export async function listInspections(
       join organisations od on od.id = i.inspected_organisation_id
       left join organisations oi on oi.id = i.inspecting_organisation_id
       where ${sql.join(where, sql` and `)}
-      order by i.held_on desc, i.id desc
+      order by ${ORDER[f.sort]}
       limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
   let total = list[0]?.total ?? 0;

@@ -6,7 +6,7 @@ import type { Routes } from "../http/context.ts";
 import { pageOf, pageQuery, pageSchema, problems } from "../http/schemas.ts";
 import { assertDocumentInScope, assertOrganisationInScope } from "../http/scope.ts";
 import { bodyFilter } from "../rollups/filter.ts";
-import { listInspections } from "./repository.ts";
+import { INSPECTION_SORTS, listInspections } from "./repository.ts";
 import { inspectionInputSchema, recordInspection } from "./service.ts";
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -34,8 +34,13 @@ export const inspectionRoutes: Routes = async (app, ctx) => {
       config: { access: "read" },
       schema: {
         tags: ["inspections"],
-        summary: "Inspections of or by the user's bodies, latest first, by document and organisation subtree",
-        querystring: pageQuery.extend({ documentId: id.optional(), organisationId: id.optional() }),
+        summary:
+          "Inspections of or by the user's bodies, latest first or sorted, by document and organisation subtree",
+        querystring: pageQuery.extend({
+          documentId: id.optional(),
+          organisationId: id.optional(),
+          sort: z.enum(INSPECTION_SORTS).default("-heldOn"),
+        }),
         response: { 200: pageSchema(inspectionSchema), ...problems },
       },
     },

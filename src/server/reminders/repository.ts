@@ -202,11 +202,22 @@ const COLUMNS = sql`n.id, n.kind, n.entity, n.entity_id as "entityId", n.due_dat
   n.subject, n.body, n.created_at::text as "createdAt", n.read_at::text as "readAt",
   n.emailed_at::text as "emailedAt"`;
 
-/** A user's notifications, unread first, newest first; with the total and the unread count. */
+export const NOTIFICATION_SORTS = ["unread", "-createdAt", "createdAt", "dueDate"] as const;
+export type NotificationSort = (typeof NOTIFICATION_SORTS)[number];
+
+/** "unread": unread first, each part newest first; "dueDate": the nearest due first. */
+const ORDER: Record<NotificationSort, SQL> = {
+  unread: sql`(n.read_at is null) desc, n.created_at desc, n.id desc`,
+  "-createdAt": sql`n.created_at desc, n.id desc`,
+  createdAt: sql`n.created_at asc, n.id`,
+  dueDate: sql`n.due_date asc nulls last, n.id`,
+};
+
+/** A user's notifications, sorted (unread first by default); with the total and the unread count. */
 export async function listNotifications(
   db: Db,
   userId: number,
-  q: { unreadOnly: boolean; page: number; pageSize: number },
+  q: { unreadOnly: boolean; sort: NotificationSort; page: number; pageSize: number },
 ): Promise<{ items: NotificationRow[]; total: number; unread: number }> {
   const where: SQL = q.unreadOnly
     ? sql`n.user_id = ${userId} and n.read_at is null`
@@ -214,7 +225,7 @@ export async function listNotifications(
   const items = await rows<NotificationRow>(
     db,
     sql`select ${COLUMNS} from notifications n where ${where}
-      order by (n.read_at is null) desc, n.created_at desc, n.id desc
+      order by ${ORDER[q.sort]}
       limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
   );
   const [c] = await rows<{ total: number; unread: number }>(

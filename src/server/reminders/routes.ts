@@ -5,7 +5,7 @@ import { REMINDER_KINDS, reminderLink } from "../../domain/reminders.ts";
 import { actorOf, principal } from "../http/access.ts";
 import type { Routes } from "../http/context.ts";
 import { idParams, pageQuery, pageSchema, problems } from "../http/schemas.ts";
-import { listNotifications, type NotificationRow } from "./repository.ts";
+import { listNotifications, NOTIFICATION_SORTS, type NotificationRow } from "./repository.ts";
 import { mailQueueOf, readAllNotifications, readNotification, scanReminders } from "./service.ts";
 
 export const notificationSchema = z
@@ -30,6 +30,7 @@ const inboxQuery = pageQuery.extend({
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .default(false),
+  sort: z.enum(NOTIFICATION_SORTS).default("unread"),
 });
 
 export const scanResultSchema = z
@@ -54,7 +55,8 @@ export const reminderRoutes: Routes = async (app, ctx) => {
       config: { access: "signed-in" },
       schema: {
         tags: ["notifications"],
-        summary: "The caller's notifications, unread first, newest first; unread=true for unread only",
+        summary:
+          "The caller's notifications, unread first, newest first, or sorted; unread=true for unread only",
         querystring: inboxQuery,
         response: {
           200: pageSchema(notificationSchema).extend({ unread: z.number().int() }),
@@ -66,6 +68,7 @@ export const reminderRoutes: Routes = async (app, ctx) => {
       const q = request.query;
       const r = await listNotifications(ctx.db, principal(request).userId, {
         unreadOnly: q.unread,
+        sort: q.sort,
         page: q.page,
         pageSize: q.pageSize,
       });

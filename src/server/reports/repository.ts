@@ -64,11 +64,22 @@ const cycleColumns = (
     and ${bodyIn(bodies, sql`b.organisation_id`)}) as "bodiesInScope",
   (select count(*)::int from reporting_cycle_bodies b where b.cycle_id = c.id) as "bodiesTotal"`;
 
+export const CYCLE_SORTS = ["document", "name", "startDate", "-startDate"] as const;
+export type CycleSort = (typeof CYCLE_SORTS)[number];
+
+/** "document": the cycles of each document together, in the order documents came in. */
+const CYCLE_ORDER: Record<CycleSort, SQL> = {
+  document: sql`c.document_id nulls last, c.id`,
+  name: sql`c.name collate "C", c.id`,
+  startDate: sql`c.start_date asc, c.id`,
+  "-startDate": sql`c.start_date desc, c.id desc`,
+};
+
 export async function listCycles(
   db: Db,
   p: Principal,
   bodies: BodyFilter,
-  f: { documentId?: number | undefined; page: number; pageSize: number },
+  f: { documentId?: number | undefined; sort: CycleSort; page: number; pageSize: number },
 ): Promise<{ items: CycleRow[]; total: number }> {
   const where = [cycleInScope(p, "c")];
   if (f.documentId !== undefined) where.push(sql`c.document_id = ${f.documentId}`);
@@ -77,7 +88,7 @@ export async function listCycles(
     sql`select ${cycleColumns(bodies)}, count(*) over ()::int as total
       from reporting_cycles c left join documents d on d.id = c.document_id
       where ${sql.join(where, sql` and `)}
-      order by c.document_id nulls last, c.id
+      order by ${CYCLE_ORDER[f.sort]}
       limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
   let total = list[0]?.total ?? 0;
@@ -260,10 +271,28 @@ const reportColumns = sql`r.id, r.cycle_id as "cycleId", c.name as "cycleName", 
   o.name as "organisationName", r.period, r.submitted_at::text as "submittedAt", r.state, r.author_id as "authorId",
   r.version`;
 
+export const REPORT_SORTS = ["-submittedAt", "submittedAt", "-period", "period", "organisation"] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
+/** Periods by their last month (period_rank), so "2025-Q3" falls between "2025-08" and "2025". */
+const REPORT_ORDER: Record<ReportSort, SQL> = {
+  "-submittedAt": sql`r.submitted_at desc, r.id desc`,
+  submittedAt: sql`r.submitted_at asc, r.id`,
+  "-period": sql`period_rank(r.period) desc, r.id desc`,
+  period: sql`period_rank(r.period) asc, r.id`,
+  organisation: sql`o.name collate "C", r.submitted_at desc, r.id desc`,
+};
+
 export async function listReports(
   db: Db,
   bodies: BodyFilter,
-  f: { cycleId?: number | undefined; period?: string | undefined; page: number; pageSize: number },
+  f: {
+    cycleId?: number | undefined;
+    period?: string | undefined;
+    sort: ReportSort;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: ReportRow[]; total: number }> {
   const where = [bodyIn(bodies, sql`r.organisation_id`)];
   if (f.cycleId !== undefined) where.push(sql`r.cycle_id = ${f.cycleId}`);
@@ -273,7 +302,7 @@ export async function listReports(
     sql`select ${reportColumns}, count(*) over ()::int as total
       from reports r join reporting_cycles c on c.id = r.cycle_id join organisations o on o.id = r.organisation_id
       where ${sql.join(where, sql` and `)}
-      order by r.submitted_at desc, r.id desc
+      order by ${REPORT_ORDER[f.sort]}
       limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
   let total = list[0]?.total ?? 0;

@@ -12,10 +12,12 @@ import { completenessOut, cycleCompletenessSchema } from "./completeness.ts";
 import {
   assertCycleInScope,
   bodiesOfCycle,
+  CYCLE_SORTS,
   completenessOf,
   cycleById,
   listCycles,
   listReports,
+  REPORT_SORTS,
   reportInScope,
 } from "./repository.ts";
 import { reportInputSchema, submitReport } from "./service.ts";
@@ -86,8 +88,11 @@ export const reportRoutes: Routes = async (app, ctx) => {
       config: { access: "read" },
       schema: {
         tags: ["reporting"],
-        summary: "Reporting cycles that concern the user's scope",
-        querystring: pageQuery.extend({ documentId: id.optional() }),
+        summary: "Reporting cycles that concern the user's scope, by document or sorted",
+        querystring: pageQuery.extend({
+          documentId: id.optional(),
+          sort: z.enum(CYCLE_SORTS).default("document"),
+        }),
         response: { 200: pageSchema(cycleSchema), ...problems },
       },
     },
@@ -170,11 +175,13 @@ export const reportRoutes: Routes = async (app, ctx) => {
       config: { access: "read" },
       schema: {
         tags: ["reporting"],
-        summary: "Reports of the user's bodies, newest first, by cycle, organisation subtree and period",
+        summary:
+          "Reports of the user's bodies, newest first or sorted, by cycle, organisation subtree and period",
         querystring: pageQuery.extend({
           cycleId: id.optional(),
           organisationId: id.optional(),
           period: z.string().max(10).optional(),
+          sort: z.enum(REPORT_SORTS).default("-submittedAt"),
         }),
         response: { 200: pageSchema(reportRowSchema), ...problems },
       },

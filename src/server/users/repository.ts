@@ -41,14 +41,26 @@ const VIEW = sql`select u.id, u.username, u.display_name as "displayName", u.ema
     u.created_at::text as "createdAt", u.version
   from users u left join organisations o on o.id = u.scope_organisation_id`;
 
+export const USER_SORTS = ["username", "name", "organisation", "-createdAt"] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+
+/** "organisation": by the organisation of the scope, the unscoped first, then by username. */
+const ORDER: Record<UserSort, SQL> = {
+  username: sql`u.username, u.id`,
+  name: sql`u.display_name collate "C", u.id`,
+  organisation: sql`o.name collate "C" nulls first, u.username, u.id`,
+  "-createdAt": sql`u.created_at desc, u.id desc`,
+};
+
 export interface UserFilter {
   role?: string | undefined;
   /** Users scoped inside the subtree with this path. */
   subtreePath?: string | null | undefined;
   disabled?: boolean | undefined;
+  sort: UserSort;
 }
 
-/** Users scoped inside `scopePath` (null: all, the unscoped too), by username. */
+/** Users scoped inside `scopePath` (null: all, the unscoped too), sorted. */
 export async function listUsers(db: Db, scopePath: string | null, f: UserFilter): Promise<UserView[]> {
   const parts: SQL[] = [sql`true`];
   if (scopePath !== null) parts.push(sql`o.path like ${`${scopePath}%`}`);
@@ -56,7 +68,7 @@ export async function listUsers(db: Db, scopePath: string | null, f: UserFilter)
   if (f.role !== undefined) parts.push(sql`u.role = ${f.role}`);
   if (f.disabled !== undefined)
     parts.push(f.disabled ? sql`u.disabled_at is not null` : sql`u.disabled_at is null`);
-  return rows<UserView>(db, sql`${VIEW} where ${sql.join(parts, sql` and `)} order by u.username`);
+  return rows<UserView>(db, sql`${VIEW} where ${sql.join(parts, sql` and `)} order by ${ORDER[f.sort]}`);
 }
 
 export async function userView(db: Db, id: number): Promise<UserView | null> {

@@ -18,7 +18,7 @@ import {
 } from "../http/schemas.ts";
 import { assertOrganisationInScope, assertUserInScope } from "../http/scope.ts";
 import { organisationPath } from "../organisations/repository.ts";
-import { listUsers, tokenById, tokensOf, type UserView, userView } from "./repository.ts";
+import { listUsers, tokenById, tokensOf, USER_SORTS, type UserView, userView } from "./repository.ts";
 import {
   createUser,
   newUserSchema,
@@ -71,6 +71,7 @@ export const userQuery = pageQuery.extend({
     .optional(),
   /** Words of the username, name or e-mail, with or without diacritics. */
   q: z.string().trim().max(200).optional(),
+  sort: z.enum(USER_SORTS).default("username"),
 });
 
 const toUser = ({ role, ...u }: UserView): z.infer<typeof userSchema> => ({
@@ -99,7 +100,7 @@ export const userRoutes: Routes = async (app, ctx) => {
       config: { access: "user.manage" },
       schema: {
         tags: ["users"],
-        summary: "Users scoped inside the administrator's scope, by username",
+        summary: "Users scoped inside the administrator's scope, by username or sorted",
         querystring: userQuery,
         response: { 200: pageSchema(userSchema), ...problems },
       },
@@ -112,7 +113,12 @@ export const userRoutes: Routes = async (app, ctx) => {
         await assertOrganisationInScope(ctx.db, p, q.organisationId);
         subtreePath = await organisationPath(ctx.db, q.organisationId);
       }
-      let list = await listUsers(ctx.db, p.scopePath, { role: q.role, subtreePath, disabled: q.disabled });
+      let list = await listUsers(ctx.db, p.scopePath, {
+        role: q.role,
+        subtreePath,
+        disabled: q.disabled,
+        sort: q.sort,
+      });
       // accounts number in the hundreds, not millions: the words are matched here
       const words = q.q ? searchKey(q.q).split(" ").filter(Boolean) : [];
       if (words.length > 0)
