@@ -26,7 +26,8 @@ const UPDATES = 5;
 const INDICATORS = 10;
 const MONTHS = 61;
 
-export async function openBenchDatabase(fresh: boolean): Promise<Database> {
+/** The bench database, recreated when `fresh`; `migrate` brings one seeded earlier up to date. */
+export async function openBenchDatabase(fresh: boolean, migrate = fresh): Promise<Database> {
   const url = process.env.BENCH_DATABASE_URL;
   if (url) {
     const u = new URL(url);
@@ -38,10 +39,10 @@ export async function openBenchDatabase(fresh: boolean): Promise<Database> {
       await admin.end();
     }
     u.pathname = "/trienkhai_bench";
-    return openDatabase({ url: u.toString(), migrate: fresh });
+    return openDatabase({ url: u.toString(), migrate });
   }
   if (fresh) rmSync(BENCH_DIR, { recursive: true, force: true });
-  return openDatabase({ dataDir: join(BENCH_DIR, "pglite"), migrate: fresh });
+  return openDatabase({ dataDir: join(BENCH_DIR, "pglite"), migrate });
 }
 
 function time<T>(label: string, fn: () => Promise<T>): Promise<T> {
