@@ -1,6 +1,6 @@
 // Builds the web UI (vite build → web/dist) when web/dist is missing or older than its sources, so
 // that `npm start` on a fresh clone serves the UI, and does nothing (a few stat calls) otherwise.
-// Used by `npm start`, the browser tests and bench/ui.ts.
+// Used by `npm start`, the browser tests and bench/ui.ts; `npm run build:web` builds with --force.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -28,9 +28,9 @@ export function webIsStale(): boolean {
   return SOURCES.some((p) => newest(p) > built);
 }
 
-/** Builds when stale; true when it built. */
-export function ensureWeb(): boolean {
-  if (!webIsStale()) return false;
+/** Builds when stale (or always, with force); true when it built. */
+export function ensureWeb(force = false): boolean {
+  if (!force && !webIsStale()) return false;
   console.log("Dựng giao diện web (web/dist) / building the web UI (web/dist)…");
   const r = spawnSync(
     process.execPath,
@@ -42,10 +42,12 @@ export function ensureWeb(): boolean {
       "--logLevel",
       "warn",
     ],
-    { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] },
+    // a production build whatever the caller runs under: vitest's NODE_ENV=test would give React's
+    // and antd's development code (antd then names every dialog "test-id")
+    { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NODE_ENV: "production" } },
   );
   if (r.status !== 0) throw new Error(`vite build exited with ${r.status ?? r.signal}`);
   return true;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) ensureWeb();
+if (import.meta.url === `file://${process.argv[1]}`) ensureWeb(process.argv.includes("--force"));

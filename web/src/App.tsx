@@ -5,15 +5,17 @@ import { App as AntApp, Result, Spin } from "antd";
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { onUnauthenticated } from "./api/client.ts";
-import { ME_KEY, useMe } from "./auth.ts";
+import { ME_KEY, useMe, whenSignedIn } from "./auth.ts";
 import { useI18n } from "./i18n.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { SCREENS } from "./layout/screens.tsx";
 import { bindNotify } from "./notify.ts";
+import { figureQueries, filterOf } from "./pages/dashboard/figures.ts";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
 
-const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.tsx"));
+const loadDashboard = () => import("./pages/dashboard/DashboardPage.tsx");
+const DashboardPage = lazy(loadDashboard);
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage.tsx"));
 
 const BUILT: Record<string, ReactNode> = {
@@ -37,6 +39,19 @@ function NotifyBinder() {
   useEffect(() => bindNotify(notification, message, () => lang), [notification, message, lang]);
   return null;
 }
+
+// The dashboard is the first screen: its code starts loading with the app, and its figures as soon
+// as the user is known, rather than one after the other.
+if (window.location.pathname === "/") void loadDashboard();
+whenSignedIn((client, me) => {
+  if (window.location.pathname !== "/") return;
+  const f = figureQueries(filterOf(new URLSearchParams(window.location.search), me.username));
+  void client.prefetchQuery(f.status);
+  void client.prefetchQuery(f.deadlines);
+  void client.prefetchQuery(f.indicators);
+  void client.prefetchQuery(f.completeness);
+  void client.prefetchQuery(f.coverage);
+});
 
 /** Signed-in screens: without a session, the sign-in page (coming back here afterwards). */
 function RequireSignIn({ children }: { children: ReactNode }) {

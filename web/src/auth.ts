@@ -1,6 +1,6 @@
 // Who is signed in: GET /api/auth/me, shared by every screen through TanStack Query. A 401 means
 // nobody (the sign-in page), not an error to show.
-import { useQuery } from "@tanstack/react-query";
+import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { ApiError, api, type Schemas, setCsrfToken, unwrap } from "./api/client.ts";
 
 export type Me = Schemas["Me"];
@@ -17,16 +17,32 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Number.POSITIVE_INFINITY });
+type SignedIn = (client: QueryClient, me: Me) => void;
+const signedIn = new Set<SignedIn>();
+
+/** Work to start as soon as the user is known, before any screen renders (App.tsx's prefetch). */
+export function whenSignedIn(listener: SignedIn): void {
+  signedIn.add(listener);
 }
 
-/** The signed-in user's scope organisation, for the user menu. */
-export function useScopeName(me: Me | null | undefined) {
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async ({ client }) => {
+      const me = await fetchMe();
+      if (me) for (const listener of signedIn) listener(client, me);
+      return me;
+    },
+  });
+}
+
+/** The signed-in user's scope organisation, for the user menu (asked for once it opens). */
+export function useScopeName(me: Me | null | undefined, wanted: boolean) {
   const id = me?.scopeOrganisationId ?? null;
   return useQuery({
     queryKey: ["organisation", id],
-    enabled: id !== null,
+    enabled: id !== null && wanted,
     staleTime: 10 * 60_000,
     queryFn: () => unwrap(api.GET("/api/organisations/{id}", { params: { path: { id: String(id) } } })),
     select: (o) => o.name,

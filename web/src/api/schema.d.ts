@@ -123,7 +123,7 @@ export interface paths {
   };
   "/api/audit": {
     get: {
-      /** The audit log, newest first; scoped readers see what users of their scope did */
+      /** The audit log, newest first or sorted; scoped readers see what users of their scope did */
       parameters: {
         query?: {
           page?: number;
@@ -134,6 +134,7 @@ export interface paths {
           action?: string;
           from?: string;
           to?: string;
+          sort?: "-at" | "at" | "actor" | "action";
         };
         header?: never;
         path?: never;
@@ -359,13 +360,14 @@ export interface paths {
   };
   "/api/disseminations": {
     get: {
-      /** Dissemination sessions of the user's bodies, latest first, by document and organisation subtree */
+      /** Dissemination sessions of the user's bodies, latest first or sorted, by document and organisation subtree */
       parameters: {
         query?: {
           page?: number;
           pageSize?: number;
           documentId?: number;
           organisationId?: number;
+          sort?: "-heldOn" | "heldOn" | "organisation" | "document";
         };
         header?: never;
         path?: never;
@@ -754,6 +756,7 @@ export interface paths {
           pageSize?: number;
           documentId?: number;
           status?: string;
+          sort?: "document" | "name" | "organisation" | "-behind";
         };
         header?: never;
         path?: never;
@@ -864,13 +867,14 @@ export interface paths {
   };
   "/api/inspections": {
     get: {
-      /** Inspections of or by the user's bodies, latest first, by document and organisation subtree */
+      /** Inspections of or by the user's bodies, latest first or sorted, by document and organisation subtree */
       parameters: {
         query?: {
           page?: number;
           pageSize?: number;
           documentId?: number;
           organisationId?: number;
+          sort?: "-heldOn" | "heldOn" | "inspected" | "-followUps";
         };
         header?: never;
         path?: never;
@@ -934,12 +938,13 @@ export interface paths {
   };
   "/api/notifications": {
     get: {
-      /** The caller's notifications, unread first, newest first; unread=true for unread only */
+      /** The caller's notifications, unread first, newest first, or sorted; unread=true for unread only */
       parameters: {
         query?: {
           page?: number;
           pageSize?: number;
           unread?: "true" | "false";
+          sort?: "unread" | "-createdAt" | "createdAt" | "dueDate";
         };
         header?: never;
         path?: never;
@@ -1227,12 +1232,13 @@ export interface paths {
   };
   "/api/reporting-cycles": {
     get: {
-      /** Reporting cycles that concern the user's scope */
+      /** Reporting cycles that concern the user's scope, by document or sorted */
       parameters: {
         query?: {
           page?: number;
           pageSize?: number;
           documentId?: number;
+          sort?: "document" | "name" | "startDate" | "-startDate";
         };
         header?: never;
         path?: never;
@@ -1315,7 +1321,7 @@ export interface paths {
   };
   "/api/reports": {
     get: {
-      /** Reports of the user's bodies, newest first, by cycle, organisation subtree and period */
+      /** Reports of the user's bodies, newest first or sorted, by cycle, organisation subtree and period */
       parameters: {
         query?: {
           page?: number;
@@ -1323,6 +1329,7 @@ export interface paths {
           cycleId?: number;
           organisationId?: number;
           period?: string;
+          sort?: "-submittedAt" | "submittedAt" | "-period" | "period" | "organisation";
         };
         header?: never;
         path?: never;
@@ -1653,7 +1660,7 @@ export interface paths {
   };
   "/api/users": {
     get: {
-      /** Users scoped inside the administrator's scope, by username */
+      /** Users scoped inside the administrator's scope, by username or sorted */
       parameters: {
         query?: {
           page?: number;
@@ -1662,6 +1669,7 @@ export interface paths {
           organisationId?: string;
           disabled?: "true" | "false";
           q?: string;
+          sort?: "username" | "name" | "organisation" | "-createdAt";
         };
         header?: never;
         path?: never;

@@ -3,6 +3,7 @@
 import { DownOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, Dropdown, Layout, Menu, type MenuProps, Space, Typography } from "antd";
+import { useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { api, setCsrfToken, unwrap } from "../api/client.ts";
 import { ME_KEY, useMe, useScopeName } from "../auth.ts";
@@ -19,7 +20,8 @@ function selectedKey(pathname: string): string {
 function UserMenu() {
   const { t, lang, setLang } = useI18n();
   const me = useMe().data;
-  const scope = useScopeName(me);
+  const [open, setOpen] = useState(false);
+  const scope = useScopeName(me, open);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useMutation({
@@ -54,7 +56,7 @@ function UserMenu() {
     { key: "logout", icon: <LogoutOutlined />, label: t("user-logout"), onClick: () => logout.mutate() },
   ];
   return (
-    <Dropdown menu={{ items }} trigger={["click"]} placement="bottomRight">
+    <Dropdown menu={{ items }} trigger={["click"]} placement="bottomRight" onOpenChange={setOpen}>
       <Button type="text" data-testid="user-menu">
         <Space>
           <UserOutlined />

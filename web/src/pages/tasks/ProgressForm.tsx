@@ -87,7 +87,7 @@ export function ProgressForm({
               min={0}
               max={100}
               style={{ flex: 1, marginInlineEnd: 16 }}
-              aria-label={t("progress-percent")}
+              ariaLabelForHandle={t("progress-percent")}
             />
           </Form.Item>
           <Form.Item name="percent" noStyle rules={[{ required: true }]}>

@@ -23,6 +23,7 @@ import { useSearchParams } from "react-router";
 import { api, type Schemas, unwrap } from "../../api/client.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { publishedDocuments } from "../../queries.ts";
 import { STATUSES, type Status, StatusTag } from "../../status.tsx";
 import { AssignmentDrawer } from "./AssignmentDrawer.tsx";
 import { Countdown, isRecurring, recurrenceKey, useToday } from "./deadline.tsx";
@@ -89,16 +90,7 @@ export default function TasksPage() {
     placeholderData: (previous) => previous,
     queryFn: () => unwrap(api.GET("/api/tasks", { params: { query } })),
   });
-  const documents = useQuery({
-    queryKey: ["documents", "published"],
-    staleTime: 5 * 60_000,
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/documents", {
-          params: { query: { pageSize: 200, sort: "-date", status: "published" } },
-        }),
-      ),
-  });
+  const documents = useQuery(publishedDocuments);
   const organisation = useQuery({
     queryKey: ["organisation", query.organisationId ?? null],
     enabled: query.organisationId !== undefined,

@@ -1,0 +1,204 @@
+// The web UI in a real browser: Debian's headless Chromium against the real server (API and built
+// UI) over the demo, on both databases. The leader sees the demo's figures on Tổng quan and opens
+// the tasks behind them; the Sở KH&CN officer reports progress with an evidence file; the leader's
+// dashboard changes, and the leader returns the update (the figures come back). Each main screen is
+// saved as a screenshot (test-artifacts/screens) and checked by axe-core: no serious or critical
+// violation.
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureChromium } from "../../scripts/ensure-chromium.ts";
+import { message } from "../../src/messages/catalog.ts";
+import type { ApiClient } from "../support/api.ts";
+import {
+  type Browser,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startUiServer,
+  type UiServer,
+} from "../support/browser.ts";
+
+type Counts = Record<string, number>;
+
+let server: UiServer;
+let leader: Browser;
+let officer: Browser;
+let leaderApi: ApiClient;
+let officerApi: ApiClient;
+
+async function statusCounts(): Promise<Counts> {
+  return ((await leaderApi.get("/api/rollups/status")).json() as { counts: Counts }).counts;
+}
+
+/** The counts per status, without the total. */
+function perStatus(counts: Counts): Counts {
+  return Object.fromEntries(Object.entries(counts).filter(([k]) => k !== "total"));
+}
+
+/** The dashboard, loaded afresh, once every figure has arrived and the donut has drawn. */
+async function openDashboard(page: Page): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor({ timeout: 30_000 });
+}
+
+/** The counts per status the dashboard shows. */
+async function shownCounts(page: Page): Promise<Counts> {
+  const out: Counts = {};
+  for (const cell of await page.getByTestId("status-counts").locator("[data-status]").all())
+    out[String(await cell.getAttribute("data-status"))] = Number(await cell.textContent());
+  return out;
+}
+
+async function checkAccessibility(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousViolations(page), name).toEqual([]);
+}
+
+beforeAll(async () => {
+  // apt-get may install Chromium here on a new machine: minutes, not seconds
+  const chromium = ensureChromium();
+  server = await startUiServer();
+  leaderApi = await server.harness.login("lanhdao");
+  officerApi = await server.harness.login("sokhcn");
+  leader = await launchBrowser(chromium);
+  officer = await launchBrowser(chromium);
+}, 15 * 60_000);
+
+afterAll(async () => {
+  await leader?.close();
+  await officer?.close();
+  await server?.close();
+});
+
+describe("web UI in Chromium", () => {
+  it("refuses a wrong password with the API's Vietnamese message", async () => {
+    const page = leader.page;
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Tên đăng nhập").fill("xem");
+    await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    const alert = page.getByTestId("login-error");
+    await alert.waitFor();
+    expect((await alert.textContent())?.trim()).toBe(message("api-login-failed", {}, "vi"));
+    await checkAccessibility(page, "01-sign-in");
+  });
+
+  it("shows the leader the demo's figures on Tổng quan", async () => {
+    const page = leader.page;
+    await signIn(page, server.url, "lanhdao");
+    await openDashboard(page);
+    const counts = await statusCounts();
+    const deadlines = (await leaderApi.get("/api/rollups/deadlines")).json() as {
+      counts: { overdue: number; dueSoon: number };
+      overdue: { text: string }[];
+    };
+    expect(counts.total).toBeGreaterThan(0);
+    expect(await shownCounts(page)).toEqual(perStatus(counts));
+    expect(await page.getByTestId("status-total").textContent()).toBe(`${counts.total} phân công`);
+    expect(Number(await page.getByTestId("overdue-count").textContent())).toBe(deadlines.counts.overdue);
+    expect(await page.getByTestId("overdue").textContent()).toContain(
+      deadlines.overdue[0]?.text.slice(0, 40),
+    );
+    expect(await page.getByTestId("heatmap").locator("td").count()).toBeGreaterThan(0);
+    await expect(page.getByTestId("coverage").textContent()).resolves.toContain("Đã quán triệt");
+    await checkAccessibility(page, "02-dashboard");
+  });
+
+  it("opens the tasks behind a figure, with status tags and countdowns", async () => {
+    const page = leader.page;
+    const overdue = (await statusCounts()).overdue ?? 0;
+    await page.getByTestId("status-counts").locator('[data-status="overdue"] a').click();
+    await page.waitForURL(/\/tasks\?status=overdue/);
+    await page.getByTestId("tasks-total").waitFor();
+    expect(await page.getByTestId("tasks-total").textContent()).toBe(`${overdue} phân công`);
+    const rows = page.getByTestId("tasks").locator("tbody tr[data-row-key]");
+    expect(await rows.count()).toBe(overdue);
+    expect(await rows.first().textContent()).toContain("Quá hạn");
+    expect(await rows.first().getByTestId("countdown").textContent()).toMatch(/^quá \d+ ngày$/);
+    await checkAccessibility(page, "03-tasks");
+  });
+
+  it("takes the officer's progress report with evidence; the leader's dashboard changes; a returned update no longer counts", async () => {
+    const [row] = (
+      (await officerApi.get("/api/tasks")).json() as { items: { assignmentId: number; status: string }[] }
+    ).items;
+    if (!row) throw new Error("sokhcn has no assignment in the demo");
+    const before = await statusCounts();
+
+    const page = officer.page;
+    await signIn(page, server.url, "sokhcn");
+    await page.goto(`${server.url}/tasks`);
+    await page.getByTestId(`open-${row.assignmentId}`).click();
+    await page.getByTestId("progress-form").waitFor();
+    const evidence = join(tmpdir(), `bien-ban-kiem-tra-${process.pid}.txt`);
+    writeFileSync(evidence, "Biên bản kiểm tra tiến độ xây dựng kho dữ liệu dùng chung\n");
+    await page.locator('input[type="file"]').setInputFiles(evidence);
+    await page.getByText(/^Đã tải lên bien-ban-kiem-tra/).waitFor();
+    await page.getByTestId("percent-input").fill("80");
+    await page.getByTestId("narrative").fill("Đang nhập dữ liệu của các sở; còn 3 sở chưa kết nối.");
+    await page.getByTestId("progress-submit").click();
+    await page.getByText("Đã ghi nhận tiến độ").waitFor();
+    const drawer = page.getByTestId("assignment-drawer");
+    await drawer.locator('[data-update-state="submitted"]').first().waitFor();
+    expect(await drawer.locator('[data-update-state="submitted"]').first().textContent()).toContain(
+      "Đang nhập dữ liệu của các sở",
+    );
+    await checkAccessibility(page, "04-assignment-officer");
+
+    const detail = (await officerApi.get(`/api/assignments/${row.assignmentId}`)).json() as {
+      percent: number;
+      status: string;
+      evidenceFiles: { name: string }[];
+    };
+    expect(detail.percent).toBe(80);
+    expect(detail.evidenceFiles.map((f) => f.name)).toContain(`bien-ban-kiem-tra-${process.pid}.txt`);
+    const after = await statusCounts();
+    expect(after[row.status]).toBe((before[row.status] ?? 0) - (row.status === detail.status ? 0 : 1));
+    expect(after[detail.status]).toBe((before[detail.status] ?? 0) + (row.status === detail.status ? 0 : 1));
+
+    // the leader sees it on a fresh dashboard
+    await openDashboard(leader.page);
+    expect(await shownCounts(leader.page)).toEqual(perStatus(after));
+    expect(perStatus(after)).not.toEqual(perStatus(before));
+
+    // and returns the update with a reason: the assignment takes back its figures
+    await leader.page.goto(`${server.url}/tasks?assignment=${row.assignmentId}`);
+    const leaderDrawer = leader.page.getByTestId("assignment-drawer");
+    await leaderDrawer.getByRole("button", { name: "Trả lại" }).first().click();
+    await leader.page.getByLabel("Lý do trả lại").fill("Cần kèm danh sách các sở chưa kết nối.");
+    await leader.page
+      .getByRole("dialog", { name: "Trả lại" })
+      .getByRole("button", { name: "Trả lại" })
+      .click();
+    await leader.page.getByText("Đã trả lại cập nhật").waitFor();
+    await leaderDrawer.locator('[data-update-state="returned"]').first().waitFor();
+    await checkAccessibility(leader.page, "05-assignment-leader");
+    await openDashboard(leader.page);
+    expect(await shownCounts(leader.page)).toEqual(perStatus(before));
+  });
+
+  it("says which screens are not built yet", async () => {
+    const page = leader.page;
+    await page.getByRole("link", { name: "Chỉ tiêu", exact: true }).click();
+    await page.getByText("Màn hình Chỉ tiêu đang được xây dựng").waitFor();
+    await checkAccessibility(page, "06-not-built");
+  });
+
+  it("switches to English and keeps the choice across visits", async () => {
+    const page = leader.page;
+    await openDashboard(page);
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitem", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+    await openDashboard(page);
+    await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+    await page.locator('html[lang="en"]').waitFor({ state: "attached" });
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitem", { name: "Tiếng Việt" }).click();
+    await page.getByRole("heading", { name: "Tổng quan", level: 1 }).waitFor();
+  });
+});

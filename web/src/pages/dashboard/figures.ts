@@ -1,0 +1,79 @@
+// The dashboard's filter and queries, apart from its screen: the app shell starts these requests as
+// soon as the user is known (App.tsx), while the screen's code is still loading, and the screen
+// then finds them in TanStack Query's cache under the same keys.
+import { queryOptions } from "@tanstack/react-query";
+import { api, unwrap } from "../../api/client.ts";
+
+export const LEVELS = ["central", "province", "district", "commune"] as const;
+export type Level = (typeof LEVELS)[number];
+export const DUE_SOON_DAYS = 14;
+export const LIST_LIMIT = 8;
+export const BODIES_LIMIT = 10;
+
+export interface Filter {
+  documentId?: number;
+  level?: Level;
+}
+
+const viewKey = (username: string) => `trienkhai.dashboard.${username}`;
+
+export function savedView(username: string): Filter {
+  try {
+    const v = JSON.parse(localStorage.getItem(viewKey(username)) ?? "{}") as Filter;
+    return {
+      ...(typeof v.documentId === "number" ? { documentId: v.documentId } : {}),
+      ...(LEVELS.includes(v.level as Level) ? { level: v.level } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+export function saveView(username: string, filter: Filter): void {
+  localStorage.setItem(viewKey(username), JSON.stringify(filter));
+}
+
+/** The filter from the address (?documentId=&level=), else the user's saved view. */
+export function filterOf(params: URLSearchParams, username: string): Filter {
+  if (!params.has("documentId") && !params.has("level")) return savedView(username);
+  const documentId = Number(params.get("documentId"));
+  const level = params.get("level") as Level | null;
+  return {
+    ...(documentId > 0 ? { documentId } : {}),
+    ...(level && LEVELS.includes(level) ? { level } : {}),
+  };
+}
+
+/** The five figures of the dashboard for a filter. */
+export function figureQueries(filter: Filter, bodiesLimit = BODIES_LIMIT) {
+  const query = { documentId: filter.documentId, level: filter.level };
+  const key = [filter.documentId ?? null, filter.level ?? null];
+  return {
+    status: queryOptions({
+      queryKey: ["rollup", "status", ...key, bodiesLimit],
+      queryFn: () =>
+        unwrap(api.GET("/api/rollups/status", { params: { query: { ...query, limit: bodiesLimit } } })),
+    }),
+    deadlines: queryOptions({
+      queryKey: ["rollup", "deadlines", ...key],
+      queryFn: () =>
+        unwrap(
+          api.GET("/api/rollups/deadlines", {
+            params: { query: { ...query, days: DUE_SOON_DAYS, limit: LIST_LIMIT } },
+          }),
+        ),
+    }),
+    indicators: queryOptions({
+      queryKey: ["rollup", "indicators", ...key],
+      queryFn: () => unwrap(api.GET("/api/rollups/indicators", { params: { query } })),
+    }),
+    completeness: queryOptions({
+      queryKey: ["rollup", "completeness", ...key],
+      queryFn: () => unwrap(api.GET("/api/rollups/completeness", { params: { query } })),
+    }),
+    coverage: queryOptions({
+      queryKey: ["rollup", "coverage", ...key],
+      queryFn: () => unwrap(api.GET("/api/rollups/coverage", { params: { query } })),
+    }),
+  };
+}
