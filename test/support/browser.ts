@@ -78,10 +78,11 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByTestId("user-menu").waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The whole page, or only the window (a drawer or dialog is fixed to it). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

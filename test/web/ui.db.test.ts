@@ -53,8 +53,8 @@ async function shownCounts(page: Page): Promise<Counts> {
   return out;
 }
 
-async function checkAccessibility(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
+async function checkAccessibility(page: Page, name: string, fullPage = true): Promise<void> {
+  await screenshot(page, name, fullPage);
   expect(await seriousViolations(page), name).toEqual([]);
 }
 
@@ -147,7 +147,7 @@ describe("web UI in Chromium", () => {
     expect(await drawer.locator('[data-update-state="submitted"]').first().textContent()).toContain(
       "Đang nhập dữ liệu của các sở",
     );
-    await checkAccessibility(page, "04-assignment-officer");
+    await checkAccessibility(page, "04-assignment-officer", false);
 
     const detail = (await officerApi.get(`/api/assignments/${row.assignmentId}`)).json() as {
       percent: number;
@@ -176,9 +176,36 @@ describe("web UI in Chromium", () => {
       .click();
     await leader.page.getByText("Đã trả lại cập nhật").waitFor();
     await leaderDrawer.locator('[data-update-state="returned"]').first().waitFor();
-    await checkAccessibility(leader.page, "05-assignment-leader");
+    await checkAccessibility(leader.page, "05-assignment-leader", false);
     await openDashboard(leader.page);
     expect(await shownCounts(leader.page)).toEqual(perStatus(before));
+  });
+
+  it("refuses a report made on figures someone else has since changed, reloads them and takes it again", async () => {
+    const [row] = ((await officerApi.get("/api/tasks")).json() as { items: { assignmentId: number }[] })
+      .items;
+    if (!row) throw new Error("sokhcn has no assignment in the demo");
+    const page = officer.page;
+    await page.goto(`${server.url}/tasks?assignment=${row.assignmentId}`);
+    await page.getByTestId("progress-form").waitFor();
+    // meanwhile, another report on the same assignment (another tab, another officer)
+    const current = await officerApi.get(`/api/assignments/${row.assignmentId}`);
+    const other = await officerApi.post(
+      `/api/assignments/${row.assignmentId}/progress`,
+      { percent: 90, narrative: "Báo cáo từ một phiên làm việc khác." },
+      { "if-match": String(current.headers.etag) },
+    );
+    expect(other.statusCode).toBe(201);
+    await page.getByTestId("narrative").fill("Báo cáo soạn trên số liệu cũ.");
+    await page.getByTestId("progress-submit").click();
+    await page.getByText(/^Phân công vừa được người khác cập nhật/).waitFor();
+    await page.getByTestId("assignment-drawer").getByText("Báo cáo từ một phiên làm việc khác.").waitFor();
+    await page.getByTestId("progress-submit").click();
+    await page.getByText("Đã ghi nhận tiến độ").waitFor();
+    const updates = (await officerApi.get(`/api/assignments/${row.assignmentId}/progress`)).json() as {
+      narrative: string;
+    }[];
+    expect(updates.at(-1)?.narrative).toBe("Báo cáo soạn trên số liệu cũ.");
   });
 
   it("says which screens are not built yet", async () => {
@@ -188,10 +215,16 @@ describe("web UI in Chromium", () => {
     await checkAccessibility(page, "06-not-built");
   });
 
-  it("switches to English and keeps the choice across visits", async () => {
+  it("shows the user's role and scope in the user menu; switches to English and keeps the choice", async () => {
     const page = leader.page;
+    const me = (await leaderApi.get("/api/auth/me")).json() as { scopeOrganisationId: number };
+    const scope = (await leaderApi.get(`/api/organisations/${me.scopeOrganisationId}`)).json() as {
+      name: string;
+    };
     await openDashboard(page);
     await page.getByTestId("user-menu").click();
+    await page.getByText("Vai trò: Lãnh đạo").waitFor();
+    await page.getByText(`Phạm vi: ${scope.name}`).waitFor();
     await page.getByRole("menuitem", { name: "English" }).click();
     await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
     await openDashboard(page);

@@ -1,6 +1,6 @@
 // Who is signed in: GET /api/auth/me, shared by every screen through TanStack Query. A 401 means
 // nobody (the sign-in page), not an error to show.
-import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useQuery } from "@tanstack/react-query";
 import { ApiError, api, type Schemas, setCsrfToken, unwrap } from "./api/client.ts";
 
 export type Me = Schemas["Me"];
@@ -25,16 +25,19 @@ export function whenSignedIn(listener: SignedIn): void {
   signedIn.add(listener);
 }
 
+/** The query of the signed-in user; main.tsx starts it before the first render. */
+export const meQuery = queryOptions({
+  queryKey: ME_KEY,
+  staleTime: Number.POSITIVE_INFINITY,
+  queryFn: async ({ client }) => {
+    const me = await fetchMe();
+    if (me) for (const listener of signedIn) listener(client, me);
+    return me;
+  },
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: ME_KEY,
-    staleTime: Number.POSITIVE_INFINITY,
-    queryFn: async ({ client }) => {
-      const me = await fetchMe();
-      if (me) for (const listener of signedIn) listener(client, me);
-      return me;
-    },
-  });
+  return useQuery(meQuery);
 }
 
 /** The signed-in user's scope organisation, for the user menu (asked for once it opens). */

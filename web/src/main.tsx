@@ -3,12 +3,14 @@
 import "@fontsource/be-vietnam-pro/400.css";
 import "@fontsource/be-vietnam-pro/500.css";
 import "@fontsource/be-vietnam-pro/600.css";
+import "antd/dist/antd.css";
 import "./styles.css";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { ApiError } from "./api/client.ts";
+import { meQuery } from "./auth.ts";
 import { I18nProvider } from "./i18n.tsx";
 import { notifyError } from "./notify.ts";
 
@@ -28,6 +30,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// who is signed in is asked for at once, while React renders its first frame
+void queryClient.prefetchQuery(meQuery);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");

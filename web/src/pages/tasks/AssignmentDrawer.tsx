@@ -214,6 +214,7 @@ export function AssignmentDrawer({ id, onClose }: { id: number | null; onClose()
             column={1}
             size="small"
             bordered
+            styles={{ label: { width: 160 } }}
             items={[
               {
                 key: "doc",
