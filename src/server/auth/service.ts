@@ -112,6 +112,24 @@ export async function logout(db: Db, principal: Principal, actor: Actor): Promis
     await tx.delete(sessions).where(eq(sessions.tokenHash, principal.credentialHash));
     await appendAudit(tx, actor, { action: "auth.logout", entity: "user", entityId: principal.userId });
   });
+  forgetSessions();
+}
+
+/**
+ * Sessions are shared by every instance through the database, but a session looked up here in the
+ * last SESSION_MEMORY_MS is answered from memory: otherwise every read pays a second database round
+ * trip for its cookie (a quarter of the task list's throughput, bench/api.ts). Staleness window: a
+ * session ended, or its user disabled, re-scoped or given another role, by ANOTHER process (a
+ * second instance, the CLI) still acts as before here for up to 5 seconds. In this process nothing
+ * is stale: every write request forgets them all (app.ts), and so do sign-out and password change.
+ */
+const SESSION_MEMORY_MS = 5_000;
+const SESSION_MEMORY_MAX = 10_000;
+const rememberedSessions = new Map<string, { principal: Principal; until: number }>();
+
+/** Forgets the sessions answered from memory: the next request of each reads the database. */
+export function forgetSessions(): void {
+  rememberedSessions.clear();
 }
 
 const principalColumns = {
@@ -127,14 +145,27 @@ const principalColumns = {
 /** The principal behind a session cookie, or null when it is unknown, expired or its user disabled. */
 export async function principalOfSession(db: Db, token: string): Promise<Principal | null> {
   const tokenHash = sha256(token);
+  const now = Date.now();
+  const remembered = rememberedSessions.get(tokenHash);
+  if (remembered && remembered.until > now) return remembered.principal;
   const [row] = await db
-    .select({ ...principalColumns, csrfToken: sessions.csrfToken })
+    .select({
+      ...principalColumns,
+      csrfToken: sessions.csrfToken,
+      expiresMs: sql<number>`(extract(epoch from ${sessions.expiresAt}) * 1000)::float8`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(organisations, eq(organisations.id, users.scopeOrganisationId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)));
-  if (!row || row.disabledAt) return null;
-  return toPrincipal(row, "session", row.csrfToken, tokenHash);
+  if (!row || row.disabledAt) {
+    rememberedSessions.delete(tokenHash);
+    return null;
+  }
+  const principal = Object.freeze(toPrincipal(row, "session", row.csrfToken, tokenHash));
+  if (rememberedSessions.size >= SESSION_MEMORY_MAX) rememberedSessions.clear();
+  rememberedSessions.set(tokenHash, { principal, until: Math.min(now + SESSION_MEMORY_MS, row.expiresMs) });
+  return principal;
 }
 
 export async function principalOfToken(db: Db, token: string): Promise<Principal | null> {
@@ -208,6 +239,7 @@ export async function changePassword(
       .where(and(eq(sessions.userId, user.id), sql`${sessions.tokenHash} <> ${principal.credentialHash}`));
     await appendAudit(tx, actor, { action: "auth.password", entity: "user", entityId: user.id });
   });
+  forgetSessions();
 }
 
 export const tokenInputSchema = z.object({

@@ -21,11 +21,14 @@ import {
 } from "fastify-type-provider-zod";
 import { message } from "../../messages/catalog.ts";
 import { packageVersion } from "../../version.ts";
+import { forgetSessions } from "../auth/service.ts";
 import { DomainError } from "../errors.ts";
 import { accessPlugin, SESSION_COOKIE } from "./access.ts";
 import type { App, AppContext } from "./context.ts";
 import { languageOf, problemOf, sendProblem } from "./problem.ts";
 import { API_ROUTES } from "./routes.ts";
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** JSON bodies are small; files come as multipart, under the upload limit. */
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -58,6 +61,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-request-id", request.id);
+    // a write may have ended sessions or changed their users: the next requests read them afresh
+    if (!READ_METHODS.has(request.method)) forgetSessions();
     return payload;
   });
 
