@@ -1,7 +1,7 @@
 // Routes: the sign-in page, then the signed-in frame with one route per screen of the side menu.
 // Screens not built yet show an empty state that says so.
 import { useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Result, Spin } from "antd";
+import { Alert, App as AntApp, Empty, Spin } from "antd";
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { onUnauthenticated } from "./api/client.ts";
@@ -9,13 +9,14 @@ import { ME_KEY, useMe, whenSignedIn } from "./auth.ts";
 import { useI18n } from "./i18n.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { SCREENS } from "./layout/screens.tsx";
-import { bindNotify } from "./notify.ts";
+import { bindNotify, errorText } from "./notify.ts";
 import { figureQueries, filterOf } from "./pages/dashboard/figures.ts";
-import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
 
 const loadDashboard = () => import("./pages/dashboard/DashboardPage.tsx");
 const DashboardPage = lazy(loadDashboard);
+// the sign-in form (antd's Form and its validator) stays out of the signed-in user's first load
+const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage.tsx"));
 
 const BUILT: Record<string, ReactNode> = {
@@ -71,7 +72,7 @@ function RequireSignIn({ children }: { children: ReactNode }) {
       navigate("/login", { replace: true, state: { from: location.pathname + location.search } });
   }, [me.data, navigate, location]);
   if (me.isPending) return <Loading />;
-  if (me.isError) return <Result status="error" title={String(me.error.message)} />;
+  if (me.isError) return <Alert type="error" showIcon title={errorText(me.error)} style={{ margin: 24 }} />;
   if (!me.data) return <Loading />;
   return <>{children}</>;
 }
@@ -83,7 +84,14 @@ export function App() {
       <NotifyBinder />
       <BrowserRouter>
         <Routes>
-          <Route path="/login" element={<LoginPage />} />
+          <Route
+            path="/login"
+            element={
+              <Suspense fallback={<Loading />}>
+                <LoginPage />
+              </Suspense>
+            }
+          />
           <Route
             path="/"
             element={
@@ -102,7 +110,7 @@ export function App() {
                 }
               />
             ))}
-            <Route path="*" element={<Result status="404" title={t("page-not-found")} />} />
+            <Route path="*" element={<Empty style={{ marginTop: 48 }} description={t("page-not-found")} />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

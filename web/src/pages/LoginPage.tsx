@@ -14,7 +14,7 @@ interface Credentials {
   password: string;
 }
 
-export function LoginPage() {
+export default function LoginPage() {
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
