@@ -118,10 +118,11 @@ export async function logout(db: Db, principal: Principal, actor: Actor): Promis
 /**
  * Sessions are shared by every instance through the database, but a session looked up here in the
  * last SESSION_MEMORY_MS is answered from memory: otherwise every read pays a second database round
- * trip for its cookie (a quarter of the task list's throughput, bench/api.ts). Staleness window: a
- * session ended, or its user disabled, re-scoped or given another role, by ANOTHER process (a
- * second instance, the CLI) still acts as before here for up to 5 seconds. In this process nothing
- * is stale: every write request forgets them all (app.ts), and so do sign-out and password change.
+ * trip for its cookie (up to a quarter of the task list's throughput, bench/api.ts). Staleness
+ * window, 5 seconds: a session ended, or its user disabled, re-scoped or given another role, by
+ * another process (a second instance, the CLI) still acts as before here for that long. In this
+ * process every write request forgets them all as it answers (app.ts), and so do sign-out and
+ * password change; only a read racing such a write may bring the old state back for that window.
  */
 const SESSION_MEMORY_MS = 5_000;
 const SESSION_MEMORY_MAX = 10_000;
