@@ -33,12 +33,22 @@ const outOfScope = (entity: string, id: number): DomainError =>
   new DomainError("api-out-of-scope", 403, { entity, id: String(id) });
 
 export async function assertOrganisationInScope(db: Db, p: Principal, id: number): Promise<void> {
-  const [r] = await rows<{ ok: boolean }>(
+  await subtreeInScope(db, p, id);
+}
+
+/**
+ * The path of the subtree a list filter names (`organisationId`), once it is known to lie in the
+ * principal's scope (404 unknown, 403 outside); null when no organisation is named.
+ */
+export async function subtreeInScope(db: Db, p: Principal, id: number | undefined): Promise<string | null> {
+  if (id === undefined) return null;
+  const [r] = await rows<{ ok: boolean; path: string }>(
     db,
-    sql`select ${orgInScope(p, sql`o.id`)} as ok from organisations o where o.id = ${id}`,
+    sql`select ${orgInScope(p, sql`o.id`)} as ok, o.path from organisations o where o.id = ${id}`,
   );
   if (!r) throw notFound("organisation", id);
   if (!r.ok) throw outOfScope("organisation", id);
+  return r.path;
 }
 
 /** The assignment exists and its body is in scope; returns its organisation and document. */

@@ -413,12 +413,3 @@ export async function organisationDetail(db: Db, id: number): Promise<Organisati
     successors: await links(sql`s.predecessor_id`, sql`s.successor_id`),
   };
 }
-
-/** The materialised path of an organisation ("/1/5/23/"), or null when there is none of that id. */
-export async function organisationPath(db: Db, id: number): Promise<string | null> {
-  const [o] = await db
-    .select({ path: organisations.path })
-    .from(organisations)
-    .where(eq(organisations.id, id));
-  return o?.path ?? null;
-}

@@ -4,9 +4,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { rows } from "../../db/rows.ts";
 import type { Principal } from "../auth/service.ts";
-import { assertOrganisationInScope } from "../http/scope.ts";
+import { subtreeInScope } from "../http/scope.ts";
 
 export const LEVELS = ["central", "province", "district", "commune"] as const;
 export type Level = (typeof LEVELS)[number];
@@ -38,15 +37,7 @@ export async function bodyFilter(
   organisationId: number | undefined,
   level: Level | undefined,
 ): Promise<BodyFilter> {
-  let subtreePath: string | null = null;
-  if (organisationId !== undefined) {
-    await assertOrganisationInScope(db, p, organisationId);
-    const [o] = await rows<{ path: string }>(
-      db,
-      sql`select path from organisations where id = ${organisationId}`,
-    );
-    subtreePath = o?.path ?? null;
-  }
+  const subtreePath = await subtreeInScope(db, p, organisationId);
   return { scopePath: p.scopePath, subtreePath, level: level ?? null };
 }
 

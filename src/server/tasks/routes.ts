@@ -1,8 +1,7 @@
 // Tasks and assignments: the scoped, filtered task list, one assignment with its updates, and
 // progress updates guarded by If-Match.
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { rows } from "../../db/rows.ts";
 import { assignments, progressUpdates } from "../../db/schema/tasks.ts";
 import { STATUSES } from "../../domain/status.ts";
 import { actorOf, principal } from "../http/access.ts";
@@ -17,7 +16,7 @@ import {
   problems,
   setVersion,
 } from "../http/schemas.ts";
-import { assertAssignmentInScope, assertOrganisationInScope } from "../http/scope.ts";
+import { assertAssignmentInScope, subtreeInScope } from "../http/scope.ts";
 import { progressInputSchema, recordProgress } from "../progress/service.ts";
 import { assignmentDetail, assignmentDetailSchema, taskDetail, taskDetailSchema } from "./detail.ts";
 import { listTasks, TASK_SORTS } from "./repository.ts";
@@ -97,15 +96,7 @@ export const taskRoutes: Routes = async (app, ctx) => {
     async (request) => {
       const p = principal(request);
       const q = request.query;
-      let subtreePath: string | null = null;
-      if (q.organisationId !== undefined) {
-        await assertOrganisationInScope(ctx.db, p, q.organisationId);
-        const [o] = await rows<{ path: string }>(
-          ctx.db,
-          sql`select path from organisations where id = ${q.organisationId}`,
-        );
-        subtreePath = o?.path ?? null;
-      }
+      const subtreePath = await subtreeInScope(ctx.db, p, q.organisationId);
       const r = await listTasks(ctx.db, p, q, ctx.today(), subtreePath);
       return pageOf(r.items, r.total, q);
     },

@@ -16,8 +16,7 @@ import {
   problems,
   setVersion,
 } from "../http/schemas.ts";
-import { assertOrganisationInScope, assertUserInScope } from "../http/scope.ts";
-import { organisationPath } from "../organisations/repository.ts";
+import { assertOrganisationInScope, assertUserInScope, subtreeInScope } from "../http/scope.ts";
 import { listUsers, tokenById, tokensOf, USER_SORTS, type UserView, userView } from "./repository.ts";
 import {
   createUser,
@@ -108,11 +107,7 @@ export const userRoutes: Routes = async (app, ctx) => {
     async (request) => {
       const p = principal(request);
       const q = request.query;
-      let subtreePath: string | null = null;
-      if (q.organisationId !== undefined) {
-        await assertOrganisationInScope(ctx.db, p, q.organisationId);
-        subtreePath = await organisationPath(ctx.db, q.organisationId);
-      }
+      const subtreePath = await subtreeInScope(ctx.db, p, q.organisationId);
       let list = await listUsers(ctx.db, p.scopePath, {
         role: q.role,
         subtreePath,
