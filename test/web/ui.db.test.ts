@@ -53,7 +53,14 @@ async function shownCounts(page: Page): Promise<Counts> {
   return out;
 }
 
+/** The screen at rest (nothing loading or moving: a fading overlay would fail the contrast check), saved and checked. */
 async function checkAccessibility(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.locator(".ant-spin-spinning, .ant-skeleton-active").first().waitFor({ state: "detached" });
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== "running"),
+  );
   await screenshot(page, name, fullPage);
   expect(await seriousViolations(page), name).toEqual([]);
 }
@@ -233,5 +240,18 @@ describe("web UI in Chromium", () => {
     await page.getByTestId("user-menu").click();
     await page.getByRole("menuitem", { name: "Tiếng Việt" }).click();
     await page.getByRole("heading", { name: "Tổng quan", level: 1 }).waitFor();
+  });
+
+  it("sends a user whose session has ended back to the sign-in page, saying so", async () => {
+    const page = leader.page;
+    await openDashboard(page);
+    await leader.context.clearCookies();
+    await page.getByRole("link", { name: "Nhiệm vụ", exact: true }).click();
+    await page.getByText("Phiên làm việc đã hết, vui lòng đăng nhập lại").waitFor();
+    await page.waitForURL(/\/login$/);
+    await page.getByLabel("Tên đăng nhập").fill("lanhdao");
+    await page.getByLabel("Mật khẩu").fill("trienkhai-demo");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL(/\/tasks$/);
   });
 });

@@ -9,7 +9,7 @@ import { ME_KEY, useMe, whenSignedIn } from "./auth.ts";
 import { useI18n } from "./i18n.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { SCREENS } from "./layout/screens.tsx";
-import { bindNotify, errorText } from "./notify.ts";
+import { bindNotify, errorText, notifyWarning } from "./notify.ts";
 import { figureQueries, filterOf } from "./pages/dashboard/figures.ts";
 import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
 
@@ -60,12 +60,14 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { t } = useI18n();
   useEffect(
     () =>
       onUnauthenticated(() => {
+        if (queryClient.getQueryData(ME_KEY)) notifyWarning(t("session-ended"));
         queryClient.setQueryData(ME_KEY, null);
       }),
-    [queryClient],
+    [queryClient, t],
   );
   useEffect(() => {
     if (me.data === null)

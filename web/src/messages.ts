@@ -10,7 +10,6 @@ export const messages = {
   },
   "app-loading": { vi: "Đang tải…", en: "Loading…" },
   "app-error": { vi: "Đã có lỗi", en: "Something went wrong" },
-  "app-retry": { vi: "Thử lại", en: "Try again" },
   "app-skip": { vi: "Bỏ qua, đến nội dung chính", en: "Skip to the main content" },
   "network-error": {
     vi: "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.",
@@ -28,7 +27,6 @@ export const messages = {
   "login-submit": { vi: "Đăng nhập", en: "Sign in" },
   "login-username-required": { vi: "Nhập tên đăng nhập", en: "Enter your username" },
   "login-password-required": { vi: "Nhập mật khẩu", en: "Enter your password" },
-  "login-failed": { vi: "Đăng nhập không thành công", en: "Sign-in failed" },
 
   // Layout and user menu
   "menu-dashboard": { vi: "Tổng quan", en: "Overview" },
@@ -48,7 +46,6 @@ export const messages = {
   "user-scope-all": { vi: "toàn hệ thống", en: "everything" },
   "user-logout": { vi: "Đăng xuất", en: "Sign out" },
   "user-language": { vi: "English", en: "Tiếng Việt" },
-  "user-language-label": { vi: "Ngôn ngữ", en: "Language" },
   "not-built-title": { vi: "Màn hình {screen} đang được xây dựng", en: "The {screen} screen is being built" },
   "not-built-text": {
     vi: "Chức năng này sẽ có trong bản tiếp theo. Trong lúc chờ, dữ liệu vẫn xem được qua API tại /api/docs.",
@@ -150,7 +147,6 @@ export const messages = {
   "dash-empty-section": { vi: "Chưa có số liệu", en: "No figures yet" },
   "dash-chart-label": { vi: "Biểu đồ: {title}", en: "Chart: {title}" },
   "dash-body": { vi: "Cơ quan, đơn vị", en: "Body" },
-  "dash-period": { vi: "Kỳ", en: "Period" },
   "dash-not-applicable": { vi: "—", en: "—" },
 
   // Tasks
@@ -158,7 +154,6 @@ export const messages = {
   "tasks-search": { vi: "Tìm theo nội dung nhiệm vụ", en: "Search the task text" },
   "tasks-status": { vi: "Tình trạng", en: "Status" },
   "tasks-document": { vi: "Văn bản", en: "Document" },
-  "tasks-organisation": { vi: "Cơ quan, đơn vị", en: "Body" },
   "tasks-key-only": { vi: "Chỉ nhiệm vụ trọng tâm", en: "Key tasks only" },
   "tasks-clear": { vi: "Bỏ lọc", en: "Clear filters" },
   "tasks-col-task": { vi: "Nhiệm vụ", en: "Task" },
@@ -186,7 +181,6 @@ export const messages = {
   "assignment-title": { vi: "Phân công", en: "Assignment" },
   "assignment-document": { vi: "Văn bản", en: "Document" },
   "assignment-body": { vi: "Cơ quan thực hiện", en: "Body" },
-  "assignment-role": { vi: "Vai trò", en: "Role" },
   "assignment-deadline": { vi: "Thời hạn", en: "Deadline" },
   "assignment-status": { vi: "Tình trạng", en: "Status" },
   "assignment-progress": { vi: "Tiến độ", en: "Progress" },
@@ -201,7 +195,6 @@ export const messages = {
     vi: "Chưa có cập nhật tiến độ nào. Cán bộ đơn vị báo cáo tiến độ ở biểu mẫu dưới đây.",
     en: "No progress reported yet. The unit officer reports progress with the form below.",
   },
-  "assignment-evidence": { vi: "Tài liệu minh chứng", en: "Evidence" },
   "update-by": { vi: "{author}, {date}", en: "{author}, {date}" },
   "update-state-submitted": { vi: "Chờ duyệt", en: "Awaiting review" },
   "update-state-approved": { vi: "Đã duyệt", en: "Approved" },

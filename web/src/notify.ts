@@ -30,3 +30,7 @@ export function notifyError(e: unknown): void {
 export function notifySuccess(text: string): void {
   message?.success(text);
 }
+
+export function notifyWarning(text: string): void {
+  message?.warning(text);
+}
