@@ -257,18 +257,7 @@ export async function assignmentDetail(db: Db, id: number, today: string): Promi
       where a.id = ${id}`,
   );
   if (!a) throw notFound("assignment", id);
-  const updates = await rows<AssignmentDetail["updates"][number] & { total: number }>(
-    db,
-    sql`select u.id, u.version, u.percent, u.narrative, u.evidence, u.completed_at::text as "completedAt",
-        u.author_id as "authorId", au.display_name as "authorName", u.state,
-        u.reviewed_by as "reviewedBy", ru.display_name as "reviewerName",
-        u.reviewed_at::text as "reviewedAt", u.review_note as "reviewNote", u.created_at::text as "createdAt",
-        count(*) over ()::int as total
-      from progress_updates u left join users au on au.id = u.author_id left join users ru on ru.id = u.reviewed_by
-      where u.assignment_id = ${id}
-      order by u.version desc, u.id desc
-      limit ${LATEST_UPDATES}`,
-  );
+  const updates = await progressUpdatesOf(db, id, { newestFirst: true, limit: LATEST_UPDATES });
   const files = await rows<AssignmentDetail["evidenceFiles"][number]>(
     db,
     sql`select id, name, content_type as "contentType", size, sha256, uploaded_by as "uploadedBy",
@@ -279,8 +268,32 @@ export async function assignmentDetail(db: Db, id: number, today: string): Promi
   return {
     ...a,
     ...statusOut(status as StatusDetail),
-    updateCount: updates[0]?.total ?? 0,
-    updates: updates.map(({ total: _t, ...u }) => u),
+    updateCount: updates.total,
+    updates: updates.items,
     evidenceFiles: files,
   };
+}
+
+export type ReviewedUpdate = z.infer<typeof reviewedUpdateSchema>;
+
+/** An assignment's progress updates with their authors and reviews, and how many there are. */
+export async function progressUpdatesOf(
+  db: Db,
+  assignmentId: number,
+  options: { newestFirst: boolean; limit?: number },
+): Promise<{ items: ReviewedUpdate[]; total: number }> {
+  const order = options.newestFirst ? sql`u.version desc, u.id desc` : sql`u.version, u.id`;
+  const list = await rows<ReviewedUpdate & { total: number }>(
+    db,
+    sql`select u.id, u.version, u.percent, u.narrative, u.evidence, u.completed_at::text as "completedAt",
+        u.author_id as "authorId", au.display_name as "authorName", u.state,
+        u.reviewed_by as "reviewedBy", ru.display_name as "reviewerName",
+        u.reviewed_at::text as "reviewedAt", u.review_note as "reviewNote", u.created_at::text as "createdAt",
+        count(*) over ()::int as total
+      from progress_updates u left join users au on au.id = u.author_id left join users ru on ru.id = u.reviewed_by
+      where u.assignment_id = ${assignmentId}
+      order by ${order}
+      ${options.limit === undefined ? sql`` : sql`limit ${options.limit}`}`,
+  );
+  return { items: list.map(({ total: _t, ...u }) => u), total: list[0]?.total ?? 0 };
 }

@@ -1,8 +1,8 @@
 // Tasks and assignments: the scoped, filtered task list, one assignment with its updates, and
 // progress updates guarded by If-Match.
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { assignments, progressUpdates } from "../../db/schema/tasks.ts";
+import { assignments } from "../../db/schema/tasks.ts";
 import { STATUSES } from "../../domain/status.ts";
 import { actorOf, principal } from "../http/access.ts";
 import type { Routes } from "../http/context.ts";
@@ -18,7 +18,14 @@ import {
 } from "../http/schemas.ts";
 import { assertAssignmentInScope, subtreeInScope } from "../http/scope.ts";
 import { progressInputSchema, recordProgress } from "../progress/service.ts";
-import { assignmentDetail, assignmentDetailSchema, taskDetail, taskDetailSchema } from "./detail.ts";
+import {
+  assignmentDetail,
+  assignmentDetailSchema,
+  progressUpdatesOf,
+  reviewedUpdateSchema,
+  taskDetail,
+  taskDetailSchema,
+} from "./detail.ts";
 import { listTasks, TASK_SORTS } from "./repository.ts";
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -64,23 +71,6 @@ export const taskRowSchema = z
   })
   .meta({ id: "TaskRow" });
 
-export const progressUpdateSchema = z
-  .object({
-    id: z.number().int(),
-    version: z.number().int(),
-    percent: z.number(),
-    narrative: z.string(),
-    evidence: z.array(
-      z.object({ name: z.string(), url: z.string().optional(), fileId: z.number().int().optional() }),
-    ),
-    completedAt: z.string().nullable(),
-    authorId: z.number().int().nullable(),
-    state: z.string(),
-    reviewNote: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: "ProgressUpdate" });
-
 export const taskRoutes: Routes = async (app, ctx) => {
   app.get(
     "/api/tasks",
@@ -110,7 +100,7 @@ export const taskRoutes: Routes = async (app, ctx) => {
         tags: ["tasks"],
         summary: "An assignment's progress updates, oldest first; the ETag is its version",
         params: idParams,
-        response: { 200: z.array(progressUpdateSchema), ...problems },
+        response: { 200: z.array(reviewedUpdateSchema), ...problems },
       },
     },
     async (request, reply) => {
@@ -121,23 +111,7 @@ export const taskRoutes: Routes = async (app, ctx) => {
         .from(assignments)
         .where(eq(assignments.id, id));
       setVersion(reply, a?.version ?? 0);
-      const list = await ctx.db
-        .select()
-        .from(progressUpdates)
-        .where(eq(progressUpdates.assignmentId, id))
-        .orderBy(asc(progressUpdates.createdAt), asc(progressUpdates.id));
-      return list.map((u) => ({
-        id: u.id,
-        version: u.version,
-        percent: u.percent,
-        narrative: u.narrative,
-        evidence: u.evidence,
-        completedAt: u.completedAt,
-        authorId: u.authorId,
-        state: u.state,
-        reviewNote: u.reviewNote,
-        createdAt: u.createdAt,
-      }));
+      return (await progressUpdatesOf(ctx.db, id, { newestFirst: false })).items;
     },
   );
 
