@@ -1,6 +1,6 @@
 // Routes: the sign-in page, then the signed-in frame with one route per screen of the side menu.
 // Screens not built yet show an empty state that says so.
-import { useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { Alert, App as AntApp, Empty, Spin } from "antd";
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
@@ -10,7 +10,7 @@ import { useI18n } from "./i18n.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { SCREENS } from "./layout/screens.tsx";
 import { bindNotify, errorText, notifyWarning } from "./notify.ts";
-import { figureQueries, filterOf } from "./pages/dashboard/figures.ts";
+import { filterOf, lastUser, prefetchFigures, rememberUser } from "./pages/dashboard/figures.ts";
 import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
 
 const loadDashboard = () => import("./pages/dashboard/DashboardPage.tsx");
@@ -41,17 +41,20 @@ function NotifyBinder() {
   return null;
 }
 
-// The dashboard is the first screen: its code starts loading with the app, and its figures as soon
-// as the user is known, rather than one after the other.
-if (window.location.pathname === "/") void loadDashboard();
-whenSignedIn((client, me) => {
+// The dashboard is the first screen: its code starts loading with the app, and its figures at once,
+// with the saved view of whoever signed in last in this browser (the session's user is asked for
+// meanwhile; should their view differ, their figures follow as soon as they are known). Without a
+// session these requests are simply refused.
+export function startDashboard(client: QueryClient): void {
   if (window.location.pathname !== "/") return;
-  const f = figureQueries(filterOf(new URLSearchParams(window.location.search), me.username));
-  void client.prefetchQuery(f.status);
-  void client.prefetchQuery(f.deadlines);
-  void client.prefetchQuery(f.indicators);
-  void client.prefetchQuery(f.completeness);
-  void client.prefetchQuery(f.coverage);
+  void loadDashboard();
+  void import("./pages/dashboard/StatusDonut.tsx");
+  prefetchFigures(client, filterOf(new URLSearchParams(window.location.search), lastUser() ?? ""));
+}
+whenSignedIn((client, me) => {
+  rememberUser(me.username);
+  if (window.location.pathname === "/")
+    prefetchFigures(client, filterOf(new URLSearchParams(window.location.search), me.username));
 });
 
 /** Signed-in screens: without a session, the sign-in page (coming back here afterwards). */

@@ -8,7 +8,7 @@ import "./styles.css";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.tsx";
+import { App, startDashboard } from "./App.tsx";
 import { ApiError } from "./api/client.ts";
 import { meQuery } from "./auth.ts";
 import { I18nProvider } from "./i18n.tsx";
@@ -31,8 +31,9 @@ const queryClient = new QueryClient({
   },
 });
 
-// who is signed in is asked for at once, while React renders its first frame
+// who is signed in, and the first screen's data, are asked for at once, while React renders
 void queryClient.prefetchQuery(meQuery);
+startDashboard(queryClient);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");

@@ -1,7 +1,7 @@
 // The dashboard's filter and queries, apart from its screen: the app shell starts these requests as
 // soon as the user is known (App.tsx), while the screen's code is still loading, and the screen
 // then finds them in TanStack Query's cache under the same keys.
-import { queryOptions } from "@tanstack/react-query";
+import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client.ts";
 
 export const LEVELS = ["central", "province", "district", "commune"] as const;
@@ -16,6 +16,24 @@ export interface Filter {
 }
 
 const viewKey = (username: string) => `trienkhai.dashboard.${username}`;
+const LAST_USER = "trienkhai.lastUser";
+
+/** Who signed in last in this browser: whose saved view the first load can start fetching. */
+export function rememberUser(username: string): void {
+  try {
+    localStorage.setItem(LAST_USER, username);
+  } catch {
+    // without storage the dashboard only starts its queries a little later
+  }
+}
+
+export function lastUser(): string | null {
+  try {
+    return localStorage.getItem(LAST_USER);
+  } catch {
+    return null;
+  }
+}
 
 export function savedView(username: string): Filter {
   try {
@@ -42,6 +60,16 @@ export function filterOf(params: URLSearchParams, username: string): Filter {
     ...(documentId > 0 ? { documentId } : {}),
     ...(level && LEVELS.includes(level) ? { level } : {}),
   };
+}
+
+/** Starts the dashboard's figures for a filter; figures already fresh are not asked for again. */
+export function prefetchFigures(client: QueryClient, filter: Filter): void {
+  const f = figureQueries(filter);
+  void client.prefetchQuery(f.status);
+  void client.prefetchQuery(f.deadlines);
+  void client.prefetchQuery(f.indicators);
+  void client.prefetchQuery(f.completeness);
+  void client.prefetchQuery(f.coverage);
 }
 
 /** The five figures of the dashboard for a filter. */
