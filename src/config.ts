@@ -40,6 +40,8 @@ const envSchema = z.object({
   TRIENKHAI_TRUST_PROXY: z.string().optional(),
   /** The built web UI; web/dist of the installation by default. */
   TRIENKHAI_WEB_ROOT: z.string().min(1).optional(),
+  /** When set, GET /metrics requires `Authorization: Bearer <this>`; open otherwise. */
+  TRIENKHAI_METRICS_TOKEN: z.string().min(16, "TRIENKHAI_METRICS_TOKEN: at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -55,6 +57,8 @@ export interface Config {
   security: SecurityConfig;
   reminders: { daysBefore: number; smtpUrl: string | undefined; mailFrom: string };
   logLevel: string;
+  /** Bearer token GET /metrics requires; open without one. */
+  metricsToken: string | undefined;
   trustProxy: boolean | string;
   /** The built web UI (web/dist). */
   webRoot: string;
@@ -96,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     reminders: { daysBefore: e.TRIENKHAI_REMINDER_DAYS, smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.TRIENKHAI_METRICS_TOKEN,
     trustProxy: trustProxy(e.TRIENKHAI_TRUST_PROXY),
     webRoot: resolve(e.TRIENKHAI_WEB_ROOT ?? join(import.meta.dirname, "..", "web", "dist")),
   };

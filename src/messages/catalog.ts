@@ -664,6 +664,19 @@ export const catalog = {
     vi: "trùng chỉ tiêu, đơn vị và kỳ với dòng {first}",
     en: "same indicator, organisation and period as row {first}",
   },
+  // Operations: readiness, metrics
+  "api-not-ready-database": {
+    vi: "Máy chủ chưa sẵn sàng phục vụ: cơ sở dữ liệu không trả lời",
+    en: "The server is not ready to serve: the database does not answer",
+  },
+  "api-not-ready-queue": {
+    vi: "Máy chủ chưa sẵn sàng phục vụ: hàng đợi công việc nền không trả lời",
+    en: "The server is not ready to serve: the background job queue does not answer",
+  },
+  "api-metrics-token": {
+    vi: "Cần mã truy cập số liệu giám sát (Authorization: Bearer …)",
+    en: "The metrics token is required (Authorization: Bearer …)",
+  },
   // Parser warnings
   "symbol-number-missing": {
     vi: "Số hiệu văn bản để trống phần số ({symbol})",

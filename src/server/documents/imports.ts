@@ -14,6 +14,7 @@ import { ReadError, type ReadErrorCode } from "../../readers/errors.ts";
 import { readDocumentBytes } from "../../readers/read.ts";
 import type { Actor } from "../audit/repository.ts";
 import { DomainError } from "../errors.ts";
+import { importDuration } from "../metrics/metrics.ts";
 import { ensureReferenceOrganisations } from "../organisations/service.ts";
 import { type ImportResult, importDocument } from "./service.ts";
 
@@ -112,6 +113,7 @@ function problemOf(error: unknown): StoredProblem | null {
 /** Reads, parses and stores one upload, recording each stage; never throws. */
 export async function runImport(db: Db, job: ImportJob, log: FastifyBaseLogger): Promise<void> {
   const stages: ImportOutcome["stages"] = [];
+  const timer = importDuration.startTimer();
   let started = performance.now();
   let percent = 0;
   // progress rows are written one after another, never inside the import's transaction (PGlite has
@@ -195,7 +197,9 @@ export async function runImport(db: Db, job: ImportJob, log: FastifyBaseLogger):
         updatedAt: sql`now()`,
       })
       .where(eq(documentImports.id, job.id));
+    timer({ outcome: "done" });
   } catch (error) {
+    timer({ outcome: "failed" });
     await writes.catch(() => undefined);
     let problem = problemOf(error);
     if (problem) log.info({ importId: job.id, code: problem.code }, "document import refused");

@@ -23,6 +23,7 @@ import { message } from "../../messages/catalog.ts";
 import { packageVersion } from "../../version.ts";
 import { forgetSessions } from "../auth/service.ts";
 import { DomainError } from "../errors.ts";
+import { metricsPlugin } from "../metrics/routes.ts";
 import { accessPlugin, SESSION_COOKIE } from "./access.ts";
 import type { App, AppContext } from "./context.ts";
 import { languageOf, problemOf, sendProblem } from "./problem.ts";
@@ -133,6 +134,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   await app.register(accessPlugin, { ctx });
+  await app.register(metricsPlugin, { ctx });
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -16,6 +16,7 @@ import type pg from "pg";
 import PgBoss from "pg-boss";
 import type { Database, Db } from "../../db/client.ts";
 import type { JobQueue } from "../http/context.ts";
+import { jobFailures } from "../metrics/metrics.ts";
 
 type Log = Pick<FastifyBaseLogger, "warn" | "error">;
 
@@ -103,10 +104,12 @@ export class Jobs implements JobQueue {
   readonly #activity: Activity;
   readonly #log: Log;
   readonly #polling: number;
+  readonly #executor: Executor;
   #stopping = false;
 
-  constructor(boss: PgBoss, activity: Activity, options: QueueOptions) {
+  constructor(boss: PgBoss, activity: Activity, executor: Executor, options: QueueOptions) {
     this.#boss = boss;
+    this.#executor = executor;
     this.#activity = activity;
     this.#log = options.log;
     this.#polling = options.pollingIntervalSeconds ?? 2;
@@ -142,6 +145,7 @@ export class Jobs implements JobQueue {
           await this.#activity
             .track(() => job.handle(j.data))
             .catch((error: unknown) => {
+              jobFailures.inc({ queue: job.name });
               this.#log.warn({ err: error, job: job.name, id: j.id }, "job failed; the queue retries it");
               throw error;
             });
@@ -153,6 +157,11 @@ export class Jobs implements JobQueue {
   /** Runs the job on a cron schedule in a time zone; a schedule fires once whatever the instances. */
   schedule(name: string, cron: string, timeZone: string, data: object = {}): Promise<void> {
     return this.#boss.schedule(name, cron, data, { tz: timeZone });
+  }
+
+  async probe(): Promise<void> {
+    if (this.#stopping) throw new Error("the job queue is stopping");
+    await this.#executor.executeSql("select version from pgboss.version");
   }
 
   /** Jobs of a queue not finished yet (created, retry or active). */
@@ -174,12 +183,13 @@ export class Jobs implements JobQueue {
 /** Starts pg-boss on the database (creating or migrating its schema "pgboss" on first use). */
 export async function startJobQueue(database: Database, options: QueueOptions): Promise<Jobs> {
   const activity = new Activity();
+  const executor = activity.executor(databaseExecutor(database));
   const boss = new PgBoss({
-    db: activity.executor(databaseExecutor(database)) as PgBoss.Db,
+    db: executor as PgBoss.Db,
     schedule: true,
     supervise: true,
   });
   boss.on("error", (error) => options.log.error({ err: error }, "job queue error"));
   await boss.start();
-  return new Jobs(boss, activity, options);
+  return new Jobs(boss, activity, executor, options);
 }

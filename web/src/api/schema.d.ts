@@ -70,7 +70,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        200: JsonResponse<components["schemas"]["ProgressUpdate"][]>;
+        200: JsonResponse<components["schemas"]["ProgressUpdateWithReview"][]>;
         400: JsonResponse<components["schemas"]["Problem"]>;
         401: JsonResponse<components["schemas"]["Problem"]>;
         403: JsonResponse<components["schemas"]["Problem"]>;
@@ -1203,6 +1203,22 @@ export interface paths {
         422: JsonResponse<components["schemas"]["Problem"]>;
         428: JsonResponse<components["schemas"]["Problem"]>;
         429: JsonResponse<components["schemas"]["Problem"]>;
+      };
+    };
+  };
+  "/api/ready": {
+    get: {
+      /** Readiness: the database and the job queue answer (503 problem+json otherwise) */
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: JsonResponse<components["schemas"]["Readiness"]>;
+        503: JsonResponse<components["schemas"]["Problem"]>;
       };
     };
   };
@@ -3244,38 +3260,6 @@ export interface components {
         version: number;
       };
     };
-    ProgressUpdate: {
-      id: number;
-      version: number;
-      percent: number;
-      narrative: string;
-      evidence: {
-        name: string;
-        url?: string;
-        fileId?: number;
-      }[];
-      completedAt: string | null;
-      authorId: number | null;
-      state: string;
-      reviewNote: string | null;
-      createdAt: string;
-    };
-    ProgressUpdateInput: {
-      id: number;
-      version: number;
-      percent: number;
-      narrative: string;
-      evidence: {
-        name: string;
-        url?: string;
-        fileId?: number;
-      }[];
-      completedAt: string | null;
-      authorId: number | null;
-      state: string;
-      reviewNote: string | null;
-      createdAt: string;
-    };
     ProgressUpdateWithReview: {
       id: number;
       version: number;
@@ -3315,6 +3299,16 @@ export interface components {
       reviewedAt: string | null;
       reviewNote: string | null;
       createdAt: string;
+    };
+    Readiness: {
+      status: "ready";
+      database: "ok";
+      queue: "ok" | "none";
+    };
+    ReadinessInput: {
+      status: "ready";
+      database: "ok";
+      queue: "ok" | "none";
     };
     ReminderScan: {
       today: string;
