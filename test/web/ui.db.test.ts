@@ -56,10 +56,19 @@ async function shownCounts(page: Page): Promise<Counts> {
 /** The screen at rest (nothing loading or moving: a fading overlay would fail the contrast check), saved and checked. */
 async function checkAccessibility(page: Page, name: string, fullPage = true): Promise<void> {
   await page.locator(".ant-spin-spinning, .ant-skeleton-active").first().waitFor({ state: "detached" });
+  // finite animations only: a spinner or a caret may run for ever
   await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+    (
+      globalThis as unknown as {
+        document: {
+          getAnimations(): { playState: string; effect: { getTiming(): { iterations: number } } | null }[];
+        };
+      }
+    ).document
       .getAnimations()
-      .every((a) => a.playState !== "running"),
+      .every(
+        (a) => a.playState !== "running" || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
   );
   await screenshot(page, name, fullPage);
   expect(await seriousViolations(page), name).toEqual([]);
@@ -76,6 +85,8 @@ beforeAll(async () => {
 }, 15 * 60_000);
 
 afterAll(async () => {
+  // no request may still be running when the test database goes away
+  for (const b of [leader, officer]) await b?.page.waitForLoadState("networkidle");
   await leader?.close();
   await officer?.close();
   await server?.close();
@@ -129,6 +140,29 @@ describe("web UI in Chromium", () => {
     await checkAccessibility(page, "03-tasks");
   });
 
+  it("narrows the figures by level and keeps a saved view", async () => {
+    const page = leader.page;
+    const communes = ((await leaderApi.get("/api/rollups/status?level=commune")).json() as { counts: Counts })
+      .counts;
+    expect(perStatus(communes)).not.toEqual(perStatus(await statusCounts()));
+    await openDashboard(page);
+    await page.getByLabel("Cấp", { exact: true }).click();
+    await page.locator('.ant-select-item-option[title="Cấp xã"]').click();
+    await page.waitForURL(/level=commune/);
+    await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
+    expect(await shownCounts(page)).toEqual(perStatus(communes));
+    await page.getByRole("button", { name: "Lưu bộ lọc" }).click();
+    await openDashboard(page);
+    expect(await shownCounts(page)).toEqual(perStatus(communes));
+    await page.evaluate(() =>
+      (globalThis as unknown as { localStorage: { removeItem(k: string): void } }).localStorage.removeItem(
+        "trienkhai.dashboard.lanhdao",
+      ),
+    );
+    await openDashboard(page);
+    expect(await shownCounts(page)).toEqual(perStatus(await statusCounts()));
+  });
+
   it("takes the officer's progress report with evidence; the leader's dashboard changes; a returned update no longer counts", async () => {
     const [row] = (
       (await officerApi.get("/api/tasks")).json() as { items: { assignmentId: number; status: string }[] }
@@ -150,10 +184,9 @@ describe("web UI in Chromium", () => {
     await page.getByTestId("progress-submit").click();
     await page.getByText("Đã ghi nhận tiến độ").waitFor();
     const drawer = page.getByTestId("assignment-drawer");
-    await drawer.locator('[data-update-state="submitted"]').first().waitFor();
-    expect(await drawer.locator('[data-update-state="submitted"]').first().textContent()).toContain(
-      "Đang nhập dữ liệu của các sở",
-    );
+    const newest = drawer.locator("[data-update-state]").first();
+    await newest.getByText("Đang nhập dữ liệu của các sở").waitFor();
+    expect(await newest.getAttribute("data-update-state")).toBe("submitted");
     await checkAccessibility(page, "04-assignment-officer", false);
 
     const detail = (await officerApi.get(`/api/assignments/${row.assignmentId}`)).json() as {
@@ -253,5 +286,6 @@ describe("web UI in Chromium", () => {
     await page.getByLabel("Mật khẩu").fill("trienkhai-demo");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.waitForURL(/\/tasks$/);
+    await page.getByTestId("tasks-total").waitFor();
   });
 });
