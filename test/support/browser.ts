@@ -40,6 +40,8 @@ export async function launchBrowser(executablePath = ensureChromium()): Promise<
     locale: "vi-VN",
     viewport: { width: 1440, height: 900 },
   });
+  // a CI machine busy with other test files can be slow to draw
+  context.setDefaultTimeout(60_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -92,7 +92,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe("web UI in Chromium", () => {
+// a loaded CI machine runs other test files beside this one: each step may take a while
+describe("web UI in Chromium", { timeout: 180_000 }, () => {
   it("refuses a wrong password with the API's Vietnamese message", async () => {
     const page = leader.page;
     await page.goto(`${server.url}/login`);
