@@ -18,10 +18,14 @@ const DashboardPage = lazy(loadDashboard);
 // the sign-in form (antd's Form and its validator) stays out of the signed-in user's first load
 const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage.tsx"));
+const ReportsPage = lazy(() => import("./pages/reports/ReportsPage.tsx"));
+const IndicatorsPage = lazy(() => import("./pages/indicators/IndicatorsPage.tsx"));
 
 const BUILT: Record<string, ReactNode> = {
   dashboard: <DashboardPage />,
   tasks: <TasksPage />,
+  reports: <ReportsPage />,
+  indicators: <IndicatorsPage />,
 };
 
 export function Loading() {

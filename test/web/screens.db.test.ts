@@ -1,0 +1,165 @@
+// The web UI's other screens in Chromium against the real server over the demo, on both databases:
+// the leader opens an indicator's chart; the monitoring officer enters a value and sees it in the
+// chart, and a CSV import with a bad row shows the API's row errors. Each screen is saved as a
+// screenshot (test-artifacts/screens) and checked by axe-core: no serious or critical violation.
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureChromium } from "../../scripts/ensure-chromium.ts";
+import type { ApiClient } from "../support/api.ts";
+import {
+  type Browser,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startUiServer,
+  type UiServer,
+} from "../support/browser.ts";
+
+let server: UiServer;
+let leader: Browser;
+let monitor: Browser;
+let leaderApi: ApiClient;
+
+interface IndicatorRow {
+  id: number;
+  name: string;
+  bodies: number;
+}
+
+/** The screen at rest (nothing loading or moving), saved and checked. */
+async function checkAccessibility(page: Page, name: string): Promise<void> {
+  // a hovered button is drawn lighter: the check is of the screen at rest
+  await page.mouse.move(0, 0);
+  await page.locator(".ant-spin-spinning, .ant-skeleton-active").first().waitFor({ state: "detached" });
+  await page.waitForFunction(() =>
+    (
+      globalThis as unknown as {
+        document: {
+          getAnimations(): { playState: string; effect: { getTiming(): { iterations: number } } | null }[];
+        };
+      }
+    ).document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== "running" || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
+  await screenshot(page, name);
+  expect(await seriousViolations(page), name).toEqual([]);
+}
+
+/** An indicator of the demo that some body has values for. */
+async function indicatorWithValues(): Promise<IndicatorRow> {
+  const list = (await leaderApi.get("/api/indicators?pageSize=200")).json() as { items: IndicatorRow[] };
+  const found = list.items.find((i) => i.bodies > 0);
+  if (!found) throw new Error("the demo has no indicator with values");
+  return found;
+}
+
+async function openIndicator(page: Page, id: number): Promise<void> {
+  await page.goto(`${server.url}/indicators?indicator=${id}`);
+  await page.locator(`[data-testid="indicator-detail"][data-indicator="${id}"]`).waitFor();
+  await page.getByTestId("indicator-chart").locator("canvas").waitFor();
+}
+
+beforeAll(async () => {
+  const chromium = ensureChromium();
+  server = await startUiServer();
+  leaderApi = await server.harness.login("lanhdao");
+  leader = await launchBrowser(chromium);
+  monitor = await launchBrowser(chromium);
+}, 15 * 60_000);
+
+afterAll(async () => {
+  for (const b of [leader, monitor]) await b?.page.waitForLoadState("networkidle");
+  await leader?.close();
+  await monitor?.close();
+  await server?.close();
+});
+
+describe("screens in Chromium", { timeout: 180_000 }, () => {
+  it("shows the leader the indicators and one indicator's chart with its series", async () => {
+    const page = leader.page;
+    await signIn(page, server.url, "lanhdao");
+    await page.goto(`${server.url}/indicators`);
+    await page.getByTestId("indicators").locator(".ant-table-row").first().waitFor();
+    await checkAccessibility(page, "20-indicators");
+
+    const indicator = await indicatorWithValues();
+    await openIndicator(page, indicator.id);
+    const chart = page.getByTestId("indicator-chart");
+    expect(await chart.getAttribute("data-actual")).not.toBe("");
+    expect(await chart.getAttribute("aria-label")).toContain("Thực tế");
+    // the leader reads: no entry form
+    expect(await page.getByTestId("value-form").count()).toBe(0);
+    await checkAccessibility(page, "21-indicator-chart");
+  });
+
+  it("lets the monitoring officer enter a value and see it in the chart", async () => {
+    const page = monitor.page;
+    await signIn(page, server.url, "theodoi");
+    const indicator = await indicatorWithValues();
+    await openIndicator(page, indicator.id);
+    const form = page.getByTestId("value-form");
+    await form.getByLabel("Kỳ").fill("2026");
+    await form.getByLabel("Giá trị").fill("72,5");
+    await form.getByRole("button", { name: "Lưu số liệu" }).click();
+    const chart = page.getByTestId("indicator-chart");
+    await page.waitForFunction(() =>
+      (
+        globalThis as unknown as { document: { querySelector(s: string): { dataset: { actual: string } } } }
+      ).document
+        .querySelector('[data-testid="indicator-chart"]')
+        ?.dataset.actual.includes("2026:72.5"),
+    );
+    expect(await chart.getAttribute("aria-label")).toContain("2026 72,5");
+    await expect(page.getByTestId("indicator-values").textContent()).resolves.toContain("72,5");
+    await checkAccessibility(page, "22-indicator-entry");
+  });
+
+  it("shows the API's row errors of a rejected import", async () => {
+    const page = monitor.page;
+    const file = join(tmpdir(), `trienkhai-values-${process.pid}.csv`);
+    writeFileSync(file, "Mã chỉ tiêu,Mã đơn vị,Kỳ,Giá trị,Ghi chú\n999999,KHONG-CO,2025,abc,\n");
+    await page.getByTestId("value-import").locator('input[type="file"]').setInputFiles(file);
+    const error = page.getByTestId("import-error");
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/dòng 2/i);
+    await checkAccessibility(page, "23-indicator-import-error");
+  });
+
+  it("shows the reporting completeness matrix and submits a missing report", async () => {
+    const page = monitor.page;
+    const cycles = (await leaderApi.get("/api/reporting-cycles?pageSize=200")).json() as {
+      items: { id: number; bodiesInScope: number }[];
+    };
+    const cycle = cycles.items.find((c) => c.bodiesInScope > 0);
+    if (!cycle) throw new Error("the demo has no reporting cycle");
+    await page.goto(`${server.url}/reports?cycle=${cycle.id}`);
+    const matrix = page.getByTestId("completeness-matrix");
+    await matrix.waitFor();
+    expect(await matrix.locator("td").count()).toBeGreaterThan(0);
+    await checkAccessibility(page, "24-reports");
+
+    const cell = matrix.locator('td[data-state="missing"], td[data-state="not_yet_due"]').first();
+    const period = await cell.getAttribute("data-period");
+    const row = cell.locator("xpath=..");
+    const body = await row.locator("th").textContent();
+    await cell.getByRole("button").click();
+    const form = page.getByTestId("report-form");
+    await form.getByLabel("Nội dung báo cáo").fill("Đã triển khai đầy đủ các nội dung trong kỳ.");
+    await checkAccessibility(page, "25-report-submit");
+    await page.getByRole("button", { name: "Nộp báo cáo" }).click();
+    await form.waitFor({ state: "detached" });
+    const after = matrix
+      .locator("tr", { has: page.getByRole("rowheader", { name: body ?? "", exact: true }) })
+      .locator(`td[data-period="${period}"]`);
+    await expect
+      .poll(async () => after.getAttribute("data-state"), { timeout: 30_000 })
+      .toMatch(/^(on_time|late)$/);
+  });
+});
