@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   start: async () => (await import("./start-command.ts")).startCommand,
   serve: async () => (await import("./serve-command.ts")).serveCommand,
   transfers: async () => (await import("./transfers-command.ts")).transfersCommand,
+  backup: async () => (await import("./backup-command.ts")).backupCommand,
+  restore: async () => (await import("./restore-command.ts")).restoreCommand,
 };
 
 /** Commands with their own --help text in the catalogue. */

@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDir } from "./pglite-lock.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = "pglite" | "postgres";
@@ -36,7 +37,7 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
-const MIGRATIONS = join(import.meta.dirname, "migrations");
+export const MIGRATIONS = join(import.meta.dirname, "migrations");
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const migrate = options.migrate ?? true;
@@ -47,14 +48,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { db, kind: "postgres", location: redact(options.url), close: () => pool.end() };
   }
   const dataDir = options.dataDir ?? "./data/pglite";
-  if (!dataDir.startsWith("memory://")) mkdirSync(dirname(dataDir), { recursive: true });
-  const client = new PGlite(dataDir, {
-    extensions: { unaccent, pg_trgm },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
-  const db = drizzlePglite(client, { casing: "snake_case" });
-  if (migrate) await migratePglite(db, { migrationsFolder: MIGRATIONS });
-  return { db, kind: "pglite", location: dataDir, close: () => client.close(), pglite: client };
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dirname(dataDir), { recursive: true });
+  const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
+  try {
+    const client = new PGlite(dataDir, {
+      extensions: { unaccent, pg_trgm },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    const db = drizzlePglite(client, { casing: "snake_case" });
+    if (migrate) await migratePglite(db, { migrationsFolder: MIGRATIONS });
+    const close = async () => {
+      await client.close();
+      unlock();
+    };
+    return { db, kind: "pglite", location: dataDir, close, pglite: client };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 function redact(url: string): string {

@@ -61,6 +61,8 @@ export const catalog = {
       "  transfers apply --to MÃ SỐ...      chuyển các phân công đó sang cơ quan kế nhiệm có mã MÃ",
       "  demo                               tạo dữ liệu mẫu (nếu chưa có) và in tài khoản mẫu",
       "  db migrate                         cập nhật cấu trúc cơ sở dữ liệu",
+      "  backup --out TỆP                   sao lưu toàn bộ dữ liệu vào TỆP (PGlite hay PostgreSQL, cùng một định dạng)",
+      "  restore TỆP [--force]              khôi phục bản sao lưu vào cơ sở dữ liệu trống (--force: xóa dữ liệu hiện có)",
       "",
       "Tùy chọn chung:",
       "  --help       hiện hướng dẫn này",
@@ -84,6 +86,8 @@ export const catalog = {
       "  transfers apply --to CODE ID...    move those assignments to the successor with code CODE",
       "  demo                               create the demo data (unless present) and list the demo accounts",
       "  db migrate                         apply the database migrations",
+      "  backup --out FILE                  back up all the data to FILE (PGlite or PostgreSQL, one format)",
+      "  restore FILE [--force]             restore a backup into an empty database (--force: erase what is there)",
       "",
       "Global options:",
       "  --help       show this help",
@@ -663,6 +667,55 @@ export const catalog = {
   "indicator-import-row-duplicate": {
     vi: "trùng chỉ tiêu, đơn vị và kỳ với dòng {first}",
     en: "same indicator, organisation and period as row {first}",
+  },
+  // Operations: backup and restore (src/db/backup.ts, trienkhai backup / restore)
+  "cli-backup-usage": {
+    vi: "Cách dùng: trienkhai backup --out TỆP",
+    en: "Usage: trienkhai backup --out FILE",
+  },
+  "cli-restore-usage": {
+    vi: "Cách dùng: trienkhai restore TỆP [--force]",
+    en: "Usage: trienkhai restore FILE [--force]",
+  },
+  "backup-done": {
+    vi: "Đã sao lưu {tables} bảng, {rows} dòng từ {database} vào {file} ({size})",
+    en: "Backed up {tables} tables, {rows} rows from {database} to {file} ({size})",
+  },
+  "restore-done": {
+    vi: "Đã khôi phục {tables} bảng, {rows} dòng từ {file} vào {database}",
+    en: "Restored {tables} tables, {rows} rows from {file} into {database}",
+  },
+  "restore-foreign": {
+    vi: "Tệp {name} không phải bản sao lưu của trienkhai; không thay đổi gì",
+    en: "{name} is not a trienkhai backup; nothing was changed",
+  },
+  "restore-corrupt": {
+    vi: "Bản sao lưu {name} bị hỏng ({detail}); không thay đổi gì",
+    en: "The backup {name} is damaged ({detail}); nothing was changed",
+  },
+  "restore-format-version": {
+    vi: "Bản sao lưu {name} có định dạng phiên bản {version}, phiên bản này không đọc được; không thay đổi gì",
+    en: "The backup {name} has format version {version}, which this version cannot read; nothing was changed",
+  },
+  "restore-newer": {
+    vi: "Bản sao lưu {name} được tạo bởi phiên bản mới hơn ({app}, đang dùng {version}); hãy nâng cấp trienkhai trước",
+    en: "The backup {name} comes from a newer version ({app}, this is {version}); upgrade trienkhai first",
+  },
+  "restore-target-newer": {
+    vi: "Cơ sở dữ liệu đích đã có cấu trúc mới hơn bản sao lưu {name} ({app}); hãy khôi phục vào cơ sở dữ liệu mới tạo",
+    en: "The target database has a newer structure than the backup {name} ({app}); restore into a newly created database",
+  },
+  "restore-not-empty": {
+    vi: "Cơ sở dữ liệu đích đã có dữ liệu (bảng {tables}); chỉ khôi phục vào cơ sở dữ liệu trống, hoặc thêm --force để xóa dữ liệu đó",
+    en: "The target database holds data (tables {tables}); restore only into an empty database, or add --force to erase it",
+  },
+  "restore-permission": {
+    vi: "Tài khoản cơ sở dữ liệu không được đặt session_replication_role (cần quyền superuser hoặc GRANT SET ON PARAMETER); không thay đổi gì",
+    en: "The database account may not set session_replication_role (superuser or GRANT SET ON PARAMETER needed); nothing was changed",
+  },
+  "database-in-use": {
+    vi: "Cơ sở dữ liệu nhúng {dir} đang được tiến trình {pid} sử dụng; hãy dừng máy chủ trước",
+    en: "The embedded database {dir} is in use by process {pid}; stop the server first",
   },
   // Operations: readiness, metrics
   "api-not-ready-database": {
