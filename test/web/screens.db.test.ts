@@ -162,4 +162,54 @@ describe("screens in Chromium", { timeout: 180_000 }, () => {
       .poll(async () => after.getAttribute("data-state"), { timeout: 30_000 })
       .toMatch(/^(on_time|late)$/);
   });
+
+  it("records a dissemination session", async () => {
+    const page = monitor.page;
+    const documents = (
+      await leaderApi.get("/api/documents?status=published&pageSize=1&sort=-date")
+    ).json() as {
+      items: { symbol: string }[];
+    };
+    const symbol = documents.items[0]?.symbol ?? "";
+    await page.goto(`${server.url}/dissemination`);
+    await page.getByTestId("dissemination").locator(".ant-table").waitFor();
+    await checkAccessibility(page, "26-dissemination");
+    await page.getByRole("button", { name: "Ghi nhận buổi quán triệt" }).click();
+    const form = page.getByTestId("dissemination-form");
+    await form.getByLabel("Văn bản").click();
+    await page.keyboard.type(symbol);
+    await page.locator(".ant-select-item-option", { hasText: symbol }).first().click();
+    await form.getByLabel("Ngày").fill("20/11/2026");
+    await page.keyboard.press("Enter");
+    await form.getByLabel("Số người dự").fill("45");
+    await checkAccessibility(page, "27-dissemination-form");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await form.waitFor({ state: "detached" });
+    const row = page.getByTestId("dissemination").locator(".ant-table-row", { hasText: "20/11/2026" });
+    await expect(row.first().textContent()).resolves.toContain("45");
+  });
+
+  it("records an inspection with a follow-up", async () => {
+    const page = monitor.page;
+    await page.goto(`${server.url}/inspections`);
+    await page.getByTestId("inspections").locator(".ant-table").waitFor();
+    await checkAccessibility(page, "28-inspections");
+    await page.getByRole("button", { name: "Ghi nhận cuộc kiểm tra" }).click();
+    const form = page.getByTestId("inspection-form");
+    await form.getByLabel("Văn bản").click();
+    await page.locator(".ant-select-item-option").first().click();
+    await form.getByLabel("Đơn vị được kiểm tra").click();
+    await page.keyboard.type("Sở Khoa học");
+    await page.locator(".ant-select-item-option", { hasText: "Sở Khoa học" }).first().click();
+    await form.getByLabel("Ngày").fill("21/11/2026");
+    await page.keyboard.press("Enter");
+    await form.getByLabel("Kết luận").fill("Đơn vị đã triển khai, còn chậm cập nhật số liệu chỉ tiêu.");
+    await form.getByRole("button", { name: "Thêm việc cần khắc phục" }).click();
+    await form.getByLabel("Nội dung cần khắc phục").fill("Cập nhật số liệu chỉ tiêu quý IV");
+    await checkAccessibility(page, "29-inspection-form");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await form.waitFor({ state: "detached" });
+    const row = page.getByTestId("inspections").locator(".ant-table-row", { hasText: "21/11/2026" });
+    await expect(row.first().textContent()).resolves.toContain("chậm cập nhật");
+  });
 });

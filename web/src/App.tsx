@@ -20,12 +20,16 @@ const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage.tsx"));
 const ReportsPage = lazy(() => import("./pages/reports/ReportsPage.tsx"));
 const IndicatorsPage = lazy(() => import("./pages/indicators/IndicatorsPage.tsx"));
+const DisseminationPage = lazy(() => import("./pages/dissemination/DisseminationPage.tsx"));
+const InspectionsPage = lazy(() => import("./pages/inspections/InspectionsPage.tsx"));
 
 const BUILT: Record<string, ReactNode> = {
   dashboard: <DashboardPage />,
   tasks: <TasksPage />,
   reports: <ReportsPage />,
   indicators: <IndicatorsPage />,
+  dissemination: <DisseminationPage />,
+  inspections: <InspectionsPage />,
 };
 
 export function Loading() {
