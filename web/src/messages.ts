@@ -115,7 +115,8 @@ export const messages = {
   "dash-save-view": { vi: "Lưu bộ lọc", en: "Save this view" },
   "dash-view-saved": { vi: "Đã lưu bộ lọc làm mặc định", en: "This view is now your default" },
   "dash-status": { vi: "Tình hình thực hiện nhiệm vụ", en: "Task implementation" },
-  "dash-status-total": { vi: "{count} phân công", en: "{count} assignments" },
+  "dash-status-total": { vi: "{count} phân công", en: "Assignments: {count}" },
+  "dash-assignments": { vi: "Phân công", en: "Assignments" },
   "dash-completion": { vi: "Tỷ lệ hoàn thành", en: "Completion" },
   "dash-completion-help": {
     vi: "Đã hoàn thành ÷ (đã hoàn thành + quá hạn)",
@@ -162,7 +163,7 @@ export const messages = {
   "tasks-col-progress": { vi: "Tiến độ", en: "Progress" },
   "tasks-col-status": { vi: "Tình trạng", en: "Status" },
   "tasks-key": { vi: "Trọng tâm", en: "Key" },
-  "tasks-total": { vi: "{count} phân công", en: "{count} assignments" },
+  "tasks-total": { vi: "{count} phân công", en: "Assignments: {count}" },
   "tasks-empty": {
     vi: "Không có nhiệm vụ nào khớp bộ lọc. Bỏ bớt điều kiện lọc để xem thêm.",
     en: "No task matches these filters. Remove some to see more.",
@@ -248,7 +249,10 @@ export const messages = {
   "ind-entry": { vi: "Nhập số liệu", en: "Enter a figure" },
   "ind-period-hint": { vi: "2025, 2025-H1, 2025-Q3 hoặc 2025-07", en: "2025, 2025-H1, 2025-Q3 or 2025-07" },
   "ind-body-required": { vi: "Chọn đơn vị", en: "Choose a body" },
-  "ind-period-required": { vi: "Nhập kỳ, ví dụ 2025 hoặc 2025-Q3", en: "Enter a period, e.g. 2025 or 2025-Q3" },
+  "ind-period-required": {
+    vi: "Nhập kỳ, ví dụ 2025 hoặc 2025-Q3",
+    en: "Enter a period, e.g. 2025 or 2025-Q3",
+  },
   "ind-value-required": { vi: "Nhập giá trị", en: "Enter a value" },
   "ind-save": { vi: "Lưu số liệu", en: "Save the figure" },
   "ind-saved": { vi: "Đã lưu {count} giá trị", en: "{count} value(s) stored" },

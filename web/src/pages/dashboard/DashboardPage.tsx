@@ -478,7 +478,7 @@ function BodiesTable({
               ),
           },
           {
-            title: t("tasks-col-task"),
+            title: t("dash-assignments"),
             key: "total",
             align: "right",
             width: 90,
@@ -489,7 +489,7 @@ function BodiesTable({
                 <CountLink
                   to={tasksHref(filter, { organisationId: b.organisationId })}
                   value={b.counts.total}
-                  label={`${b.name}: ${t("tasks-col-task")}`}
+                  label={`${b.name}: ${t("dash-assignments")}`}
                 />
               ),
           },
