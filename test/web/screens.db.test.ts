@@ -22,6 +22,7 @@ import {
 let server: UiServer;
 let leader: Browser;
 let monitor: Browser;
+let admin: Browser;
 let leaderApi: ApiClient;
 
 interface IndicatorRow {
@@ -72,12 +73,14 @@ beforeAll(async () => {
   leaderApi = await server.harness.login("lanhdao");
   leader = await launchBrowser(chromium);
   monitor = await launchBrowser(chromium);
+  admin = await launchBrowser(chromium);
 }, 15 * 60_000);
 
 afterAll(async () => {
-  for (const b of [leader, monitor]) await b?.page.waitForLoadState("networkidle");
+  for (const b of [leader, monitor, admin]) await b?.page.waitForLoadState("networkidle");
   await leader?.close();
   await monitor?.close();
+  await admin?.close();
   await server?.close();
 });
 
@@ -211,5 +214,58 @@ describe("screens in Chromium", { timeout: 180_000 }, () => {
     await form.waitFor({ state: "detached" });
     const row = page.getByTestId("inspections").locator(".ant-table-row", { hasText: "21/11/2026" });
     await expect(row.first().textContent()).resolves.toContain("chậm cập nhật");
+  });
+
+  it("shows the organisation tree, loading a level on demand, and a body's history", async () => {
+    const page = leader.page;
+    await page.goto(`${server.url}/organisations`);
+    const tree = page.getByTestId("organisation-tree");
+    await tree.locator(".ant-tree-treenode").first().waitFor();
+    const before = await tree.locator(".ant-tree-treenode").count();
+    const closed = tree.locator(".ant-tree-switcher_close").first();
+    if ((await closed.count()) > 0) {
+      await closed.click();
+      await expect.poll(() => tree.locator(".ant-tree-treenode").count()).toBeGreaterThan(before);
+    }
+    await tree.locator(".ant-tree-node-content-wrapper").nth(1).click();
+    const detail = page.getByTestId("organisation-detail");
+    await detail.waitFor();
+    await expect(detail.textContent()).resolves.toContain("Đơn vị kế thừa");
+    await checkAccessibility(page, "30-organisations");
+  });
+
+  it("shows a non-administrator the API's refusal on Người dùng", async () => {
+    const page = monitor.page;
+    await page.goto(`${server.url}/users`);
+    const error = page.getByTestId("users-error");
+    await error.waitFor();
+    expect((await error.textContent())?.length).toBeGreaterThan(10);
+  });
+
+  it("lets the administrator add a user and read the audit log", async () => {
+    const page = admin.page;
+    await signIn(page, server.url, "quantri");
+    await page.goto(`${server.url}/users`);
+    const users = page.getByTestId("users");
+    await users.locator(".ant-table-row", { hasText: "lanhdao" }).waitFor();
+    await checkAccessibility(page, "31-users");
+    await page.getByRole("button", { name: "Thêm người dùng" }).click();
+    const form = page.getByTestId("user-form");
+    await form.getByLabel("Tên đăng nhập").fill("kiemthu");
+    await form.getByLabel("Họ và tên").fill("Cán bộ kiểm thử");
+    await form.getByLabel("Mật khẩu ban đầu").fill("Kiem-thu-trienkhai-2026");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await form.waitFor({ state: "detached" });
+    await page.getByLabel("Tìm theo tên đăng nhập hoặc họ tên").fill("kiemthu");
+    await page.keyboard.press("Enter");
+    await users.locator(".ant-table-row", { hasText: "Cán bộ kiểm thử" }).waitFor();
+
+    await page.goto(`${server.url}/audit`);
+    const audit = page.getByTestId("audit");
+    await audit.locator(".ant-table-row").first().waitFor();
+    await expect(audit.locator(".ant-table-row").first().textContent()).resolves.toContain("user");
+    await audit.locator(".ant-table-row-expand-icon").first().click();
+    await audit.locator(".ant-table-expanded-row").first().waitFor();
+    await checkAccessibility(page, "32-audit");
   });
 });

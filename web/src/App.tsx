@@ -22,6 +22,9 @@ const ReportsPage = lazy(() => import("./pages/reports/ReportsPage.tsx"));
 const IndicatorsPage = lazy(() => import("./pages/indicators/IndicatorsPage.tsx"));
 const DisseminationPage = lazy(() => import("./pages/dissemination/DisseminationPage.tsx"));
 const InspectionsPage = lazy(() => import("./pages/inspections/InspectionsPage.tsx"));
+const OrganisationsPage = lazy(() => import("./pages/organisations/OrganisationsPage.tsx"));
+const UsersPage = lazy(() => import("./pages/users/UsersPage.tsx"));
+const AuditPage = lazy(() => import("./pages/audit/AuditPage.tsx"));
 
 const BUILT: Record<string, ReactNode> = {
   dashboard: <DashboardPage />,
@@ -30,6 +33,9 @@ const BUILT: Record<string, ReactNode> = {
   indicators: <IndicatorsPage />,
   dissemination: <DisseminationPage />,
   inspections: <InspectionsPage />,
+  organisations: <OrganisationsPage />,
+  users: <UsersPage />,
+  audit: <AuditPage />,
 };
 
 export function Loading() {
