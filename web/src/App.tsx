@@ -18,6 +18,8 @@ const DashboardPage = lazy(loadDashboard);
 // the sign-in form (antd's Form and its validator) stays out of the signed-in user's first load
 const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage.tsx"));
+const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.tsx"));
+const DocumentPage = lazy(() => import("./pages/documents/DocumentPage.tsx"));
 const ReportsPage = lazy(() => import("./pages/reports/ReportsPage.tsx"));
 const IndicatorsPage = lazy(() => import("./pages/indicators/IndicatorsPage.tsx"));
 const DisseminationPage = lazy(() => import("./pages/dissemination/DisseminationPage.tsx"));
@@ -29,6 +31,7 @@ const AuditPage = lazy(() => import("./pages/audit/AuditPage.tsx"));
 const BUILT: Record<string, ReactNode> = {
   dashboard: <DashboardPage />,
   tasks: <TasksPage />,
+  documents: <DocumentsPage />,
   reports: <ReportsPage />,
   indicators: <IndicatorsPage />,
   dissemination: <DisseminationPage />,
@@ -129,6 +132,14 @@ export function App() {
                 }
               />
             ))}
+            <Route
+              path="documents/:id"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <DocumentPage />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<Empty style={{ marginTop: 48 }} description={t("page-not-found")} />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />

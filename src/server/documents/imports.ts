@@ -163,6 +163,7 @@ export async function runImport(db: Db, job: ImportJob, log: FastifyBaseLogger):
       await ensureReferenceOrganisations(tx, job.actor);
       return importDocument(tx, {
         parsed,
+        sourceText: read.text.normalize("NFC"),
         file: { bytes: read.bytes, contentType: CONTENT_TYPES[read.format] },
         actor: job.actor,
       });

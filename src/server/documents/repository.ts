@@ -530,6 +530,8 @@ export async function tasksOfDocument(db: Db, documentId: number) {
       reviewState: tasks.reviewState,
       parentTaskId: tasks.parentTaskId,
       version: tasks.version,
+      spanStart: tasks.spanStart,
+      spanEnd: tasks.spanEnd,
     })
     .from(tasks)
     .where(eq(tasks.documentId, documentId))

@@ -109,6 +109,8 @@ const sectionSchema: z.ZodType<SectionNode> = z
   .meta({ id: "DocumentSection" });
 
 const reviewState = z.enum(["proposed", "accepted", "rejected"]);
+/** Start and end offsets in sourceText, so that the review can show where an item was read. */
+const span = z.object({ start: id, end: id }).nullable();
 
 export const documentDetailSchema = z
   .object({
@@ -130,11 +132,13 @@ export const documentDetailSchema = z
     signer: signerSchema,
     preamble: z.string().nullable(),
     source: z.object({ name: z.string(), format: z.string(), sha256: z.string() }),
+    /** The text the parser read (NFC); null for documents imported before it was kept. */
+    sourceText: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     publishedAt: z.string().nullable(),
     /** What the parser and the reader could not settle, for the reviewer. */
-    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+    warnings: z.array(z.object({ code: z.string(), message: z.string(), span })),
     sections: z.array(sectionSchema),
     tasks: z.array(
       z.object({
@@ -149,6 +153,7 @@ export const documentDetailSchema = z
         reviewState,
         parentTaskId: id.nullable(),
         version: id,
+        span,
         assignments: z.array(
           z.object({
             id,
@@ -187,6 +192,7 @@ export const documentDetailSchema = z
         baselineValue: z.number().nullable(),
         baselineYear: id.nullable(),
         reviewState,
+        span,
       }),
     ),
     links: z.array(
@@ -199,6 +205,7 @@ export const documentDetailSchema = z
         issuer: z.string().nullable(),
         documentId: id.nullable(),
         reviewState,
+        span,
       }),
     ),
   })
@@ -411,7 +418,13 @@ export const documentRoutes: Routes = async (app, ctx) => {
         indicatorsOfDocument(ctx.db, documentId),
         linksOfDocument(ctx.db, documentId),
       ]);
-      const parsed = doc.parsed as { warnings?: { code: string; message: string }[] };
+      const parsed = doc.parsed as {
+        warnings?: { code: string; message: string; span?: [number, number] }[];
+        references?: { symbol: string; span: [number, number] }[];
+        sourceText?: string;
+      };
+      const spanOf = (start: number | null | undefined, end: number | null | undefined) =>
+        start === null || start === undefined || end === null || end === undefined ? null : { start, end };
       setVersion(reply, doc.version);
       const state = (s: string) => s as z.infer<typeof reviewState>;
       return {
@@ -433,13 +446,19 @@ export const documentRoutes: Routes = async (app, ctx) => {
         signer: (doc.signer ?? null) as z.infer<typeof signerSchema>,
         preamble: doc.preamble,
         source: { name: doc.sourceName, format: doc.sourceFormat, sha256: doc.sourceSha256 },
+        sourceText: parsed.sourceText ?? null,
         createdAt: doc.createdAt,
         updatedAt: doc.updatedAt,
         publishedAt: doc.publishedAt,
-        warnings: (parsed.warnings ?? []).map((w) => ({ code: w.code, message: w.message })),
+        warnings: (parsed.warnings ?? []).map((w) => ({
+          code: w.code,
+          message: w.message,
+          span: spanOf(w.span?.[0], w.span?.[1]),
+        })),
         sections: sectionTree(sections),
-        tasks: taskRows.map((t) => ({
+        tasks: taskRows.map(({ spanStart, spanEnd, ...t }) => ({
           ...t,
+          span: spanOf(spanStart, spanEnd),
           reviewState: state(t.reviewState),
           assignments: assignmentRows.filter((a) => a.taskId === t.id).map(({ taskId: _t, ...a }) => a),
           suggestions: suggestionRows
@@ -459,8 +478,12 @@ export const documentRoutes: Routes = async (app, ctx) => {
           baselineValue: i.baselineValue,
           baselineYear: i.baselineYear,
           reviewState: state(i.reviewState),
+          span: spanOf(i.spanStart, i.spanEnd),
         })),
-        links: links.map((l) => ({ ...l, reviewState: state(l.reviewState) })),
+        links: links.map((l) => {
+          const read = parsed.references?.find((r) => r.symbol === l.symbol)?.span;
+          return { ...l, reviewState: state(l.reviewState), span: spanOf(read?.[0], read?.[1]) };
+        }),
       };
     },
   );

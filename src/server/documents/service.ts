@@ -17,6 +17,8 @@ import * as repo from "./repository.ts";
 
 export interface ImportInput {
   parsed: ParsedDocument;
+  /** The text the parser read (NFC), kept with the parse so that review can show its spans. */
+  sourceText?: string;
   file: { bytes: Uint8Array; contentType: string };
   actor: Actor;
   publish?: boolean;
@@ -117,7 +119,7 @@ export async function importDocument(db: Db, input: ImportInput): Promise<Import
         distribution: parsed.distribution,
         signer: parsed.signer,
         preamble: parsed.preamble,
-        parsed,
+        parsed: input.sourceText === undefined ? parsed : { ...parsed, sourceText: input.sourceText },
         sourceName: parsed.source.name,
         sourceFormat: parsed.source.format,
         sourceSha256: parsed.source.sha256,

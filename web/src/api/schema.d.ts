@@ -2366,12 +2366,17 @@ export interface components {
         format: string;
         sha256: string;
       };
+      sourceText: string | null;
       createdAt: string;
       updatedAt: string;
       publishedAt: string | null;
       warnings: {
         code: string;
         message: string;
+        span: {
+          start: number;
+          end: number;
+        } | null;
       }[];
       sections: components["schemas"]["DocumentSection"][];
       tasks: {
@@ -2386,6 +2391,10 @@ export interface components {
         reviewState: "proposed" | "accepted" | "rejected";
         parentTaskId: number | null;
         version: number;
+        span: {
+          start: number;
+          end: number;
+        } | null;
         assignments: {
           id: number;
           organisationId: number | null;
@@ -2417,6 +2426,10 @@ export interface components {
         baselineValue: number | null;
         baselineYear: number | null;
         reviewState: "proposed" | "accepted" | "rejected";
+        span: {
+          start: number;
+          end: number;
+        } | null;
       }[];
       links: {
         id: number;
@@ -2427,6 +2440,10 @@ export interface components {
         issuer: string | null;
         documentId: number | null;
         reviewState: "proposed" | "accepted" | "rejected";
+        span: {
+          start: number;
+          end: number;
+        } | null;
       }[];
     };
     DocumentImport: {
