@@ -27,7 +27,12 @@ function formatTime(value: string): string {
 }
 
 function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (value === null || value === undefined)
+    return (
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        —
+      </Typography.Paragraph>
+    );
   return (
     <pre
       style={{
