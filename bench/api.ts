@@ -1,13 +1,16 @@
 // npm run bench:api — the task list through the whole HTTP stack under load, on the national dataset
 // of bench:seed (run that first; the goal is for PostgreSQL, BENCH_DATABASE_URL). autocannon on
-// loopback sends GET /api/tasks?pageSize=50 as a monitor scoped to one province to the real app, then
-// the same load to a bare Fastify route running the same listTasks query for the same principal (no
-// authentication, validation, hooks or plugins); req/s and p99 of both, and the ratio app/bare.
+// loopback sends GET /api/tasks?pageSize=50 as a monitor scoped to one province to the real app as
+// deployed (its exact read cache on, src/db/read-cache.ts), to the app with TRIENKHAI_READ_CACHE=0,
+// and to a bare Fastify route running the same listTasks query for the same principal, uncached (no
+// authentication, validation, hooks, plugins or cache); req/s and p99 of each, and the ratios to
+// the bare route. The headline figures, last, are the deployed app's.
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import Fastify from "fastify";
 import { loadConfig } from "../src/config.ts";
+import { readCacheStats } from "../src/db/read-cache.ts";
 import { rows } from "../src/db/rows.ts";
 import { cliActor } from "../src/server/audit/repository.ts";
 import { principalOfSession } from "../src/server/auth/service.ts";
@@ -108,15 +111,20 @@ async function main(): Promise<void> {
     );
   console.log(`user: ${USERNAME} (monitor of ${scope.name}, ${scope.n} assignments in scope)`);
 
-  const config = loadConfig({
-    TRIENKHAI_TODAY: TODAY,
-    LOG_LEVEL: "warn",
-    // one user sends every request here: the per-user limit would answer 429 to most of them
-    TRIENKHAI_RATE_LIMIT: "100000000",
-  });
-  const ctx: AppContext = { database, db, config, today: config.today, jobs: null };
-  const app = await buildApp(ctx, { logger: { level: "warn" } });
-  const appBase = await app.listen({ host: "127.0.0.1", port: 0 });
+  const serve = async (readCache: "0" | "1") => {
+    const config = loadConfig({
+      TRIENKHAI_TODAY: TODAY,
+      LOG_LEVEL: "warn",
+      // one user sends every request here: the per-user limit would answer 429 to most of them
+      TRIENKHAI_RATE_LIMIT: "100000000",
+      TRIENKHAI_READ_CACHE: readCache,
+    });
+    const ctx: AppContext = { database, db, config, today: config.today, jobs: null };
+    const app = await buildApp(ctx, { logger: { level: "warn" } });
+    return { app, base: await app.listen({ host: "127.0.0.1", port: 0 }) };
+  };
+  const { app, base: appBase } = await serve("1");
+  const { app: uncachedApp, base: uncachedBase } = await serve("0");
   const signIn = await fetch(`${appBase}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -138,27 +146,35 @@ async function main(): Promise<void> {
   const bareBase = await bare.listen({ host: "127.0.0.1", port: 0 });
 
   const appUrl = `${appBase}/api/tasks?pageSize=50`;
+  const uncachedUrl = `${uncachedBase}/api/tasks?pageSize=50`;
   const bareUrl = `${bareBase}/tasks`;
-  const [viaApp, viaBare] = await Promise.all([
+  const [viaApp, viaUncached, viaBare] = await Promise.all([
     fetch(appUrl, { headers: { cookie } }).then((r) => r.json()),
+    fetch(uncachedUrl, { headers: { cookie } }).then((r) => r.json()),
     fetch(bareUrl).then((r) => r.json()),
   ]);
-  if (!isDeepStrictEqual(viaApp, viaBare)) throw new Error("the app and the bare route answer differently");
+  if (!isDeepStrictEqual(viaApp, viaBare) || !isDeepStrictEqual(viaUncached, viaBare))
+    throw new Error("the app and the bare route answer differently");
   if ((viaApp as { items: unknown[] }).items.length !== 50) throw new Error("expected a page of 50 rows");
 
-  const [a, b] = (await measure([
+  const [a, u, b] = (await measure([
     ["app (GET /api/tasks)", { url: appUrl, headers: { cookie } }],
-    ["bare route (same SQL)", { url: bareUrl, headers: {} }],
-  ])) as [LoadResult, LoadResult];
+    ["app, TRIENKHAI_READ_CACHE=0", { url: uncachedUrl, headers: { cookie } }],
+    ["bare route (same SQL, uncached)", { url: bareUrl, headers: {} }],
+  ])) as [LoadResult, LoadResult, LoadResult];
+  console.log(`read cache: ${readCacheStats.hits} hits, ${readCacheStats.misses} misses`);
 
   await fetch(`${appBase}/api/auth/logout`, {
     method: "POST",
     headers: { cookie, "x-csrf-token": csrfToken },
   });
   await bare.close();
+  await uncachedApp.close();
   await app.close();
   await database.close();
   console.log(`bare_rps: ${b.rps.toFixed(0)} req/s`);
+  console.log(`api_uncached_rps: ${u.rps.toFixed(0)} req/s`);
+  console.log(`api_uncached_vs_bare: ${(u.rps / b.rps).toFixed(2)} x`);
   console.log(`api_p99: ${a.p99} ms`);
   console.log(`api_rps: ${a.rps.toFixed(0)} req/s`);
   console.log(`api_vs_bare: ${(a.rps / b.rps).toFixed(2)} x`);

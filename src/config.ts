@@ -43,6 +43,8 @@ const envSchema = z.object({
   /** When set, GET /metrics requires `Authorization: Bearer <this>`; open otherwise. */
   TRIENKHAI_METRICS_TOKEN: z.string().min(16, "TRIENKHAI_METRICS_TOKEN: at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** 0 turns the exact read cache of lists off (src/db/read-cache.ts), for comparisons. */
+  TRIENKHAI_READ_CACHE: z.enum(["0", "1"]).default("1"),
 });
 
 export interface Config {
@@ -62,6 +64,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** The built web UI (web/dist). */
   webRoot: string;
+  /** Lists answered from the exact read cache (src/db/read-cache.ts). */
+  readCache: boolean;
 }
 
 export interface SecurityConfig {
@@ -103,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.TRIENKHAI_METRICS_TOKEN,
     trustProxy: trustProxy(e.TRIENKHAI_TRUST_PROXY),
     webRoot: resolve(e.TRIENKHAI_WEB_ROOT ?? join(import.meta.dirname, "..", "web", "dist")),
+    readCache: e.TRIENKHAI_READ_CACHE === "1",
   };
 }
 

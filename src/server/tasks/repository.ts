@@ -135,3 +135,27 @@ export async function listTasks(
   }
   return { items: list.map(({ total: _t, ...row }) => row), total };
 }
+
+/**
+ * What a task list depends on besides the tables it reads, for the read cache (src/db/read-cache.ts):
+ * the scope, the day and the filter in a normal form (one status list in one order, the search
+ * words as they are matched).
+ */
+export function taskListKey(p: Principal, f: TaskFilter, today: string, subtreePath: string | null): string {
+  const status = f.status && f.status.length > 0 ? [...new Set(f.status)].sort() : null;
+  return JSON.stringify([
+    "tasks",
+    today,
+    p.scopePath,
+    subtreePath,
+    f.documentId ?? null,
+    status,
+    f.deadlineFrom ?? null,
+    f.deadlineTo ?? null,
+    f.isKey ?? null,
+    f.q ? searchKey(f.q) : "",
+    f.sort,
+    f.page,
+    f.pageSize,
+  ]);
+}

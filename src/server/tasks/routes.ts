@@ -1,7 +1,9 @@
 // Tasks and assignments: the scoped, filtered task list, one assignment with its updates, and
 // progress updates guarded by If-Match.
 import { eq } from "drizzle-orm";
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
+import { cachedRead } from "../../db/read-cache.ts";
 import { assignments } from "../../db/schema/tasks.ts";
 import { STATUSES } from "../../domain/status.ts";
 import { actorOf, principal } from "../http/access.ts";
@@ -26,7 +28,7 @@ import {
   taskDetail,
   taskDetailSchema,
 } from "./detail.ts";
-import { listTasks, TASK_SORTS } from "./repository.ts";
+import { listTasks, TASK_SORTS, taskListKey } from "./repository.ts";
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
@@ -34,6 +36,9 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     .max(500)
     .transform((s) => s.split(",").filter(Boolean))
     .pipe(z.array(item).max(20));
+
+/** What Fastify sends with the JSON it serialises, for the bytes the read cache sends itself. */
+const JSON_TYPE = "application/json; charset=utf-8";
 
 export const taskQuery = pageQuery.extend({
   organisationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
@@ -83,12 +88,26 @@ export const taskRoutes: Routes = async (app, ctx) => {
         response: { 200: pageSchema(taskRowSchema), ...problems },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const p = principal(request);
       const q = request.query;
       const subtreePath = await subtreeInScope(ctx.db, p, q.organisationId);
-      const r = await listTasks(ctx.db, p, q, ctx.today(), subtreePath);
-      return pageOf(r.items, r.total, q);
+      const today = ctx.today();
+      const page = async () => {
+        const r = await listTasks(ctx.db, p, q, today, subtreePath);
+        return pageOf(r.items, r.total, q);
+      };
+      if (!ctx.config.readCache) return page();
+      // the page as this route serialises it: a hit sends the same bytes without building them again
+      const body = await cachedRead(
+        ctx.db,
+        taskListKey(p, q, today, subtreePath),
+        // the zod serialiser (app.ts) makes JSON text
+        async () => Buffer.from(reply.serialize(await page()) as string),
+        (b) => b.length,
+      );
+      // bytes made by this route's serialiser (the response schema's type does not say bytes)
+      return (reply as FastifyReply).type(JSON_TYPE).send(body);
     },
   );
 
