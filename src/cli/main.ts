@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   start: async () => (await import("./start-command.ts")).startCommand,
   serve: async () => (await import("./serve-command.ts")).serveCommand,
   transfers: async () => (await import("./transfers-command.ts")).transfersCommand,
+  report: async () => (await import("./report-command.ts")).reportCommand,
   backup: async () => (await import("./backup-command.ts")).backupCommand,
   restore: async () => (await import("./restore-command.ts")).restoreCommand,
 };

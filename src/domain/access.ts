@@ -20,6 +20,7 @@ export const ACTIONS = [
   "user.manage",
   "audit.read",
   "reminder.run",
+  "template.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

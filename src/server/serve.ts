@@ -8,6 +8,7 @@ import { buildApp } from "./http/app.ts";
 import type { App, AppContext } from "./http/context.ts";
 import { startJobQueue } from "./jobs/queue.ts";
 import { startReminderJobs } from "./reminders/jobs.ts";
+import { startReportExportJobs } from "./report-exports/jobs.ts";
 
 export interface RunningServer {
   app: App;
@@ -23,6 +24,7 @@ export async function startServer(config: Config, database: Database): Promise<R
   const app = await buildApp(ctx);
   const jobs = await startJobQueue(database, { log: app.log });
   await startReminderJobs(jobs, ctx);
+  await startReportExportJobs(jobs, ctx);
   ctx.jobs = jobs;
   const address = await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
     await jobs.stop();

@@ -22,6 +22,8 @@ export interface Targets {
   userId: number;
   /** An API token of that user. */
   tokenId: number;
+  /** A report export of `documentId` narrowed to `organisationId`, asked for by a user of this side. */
+  reportExportId: number;
 }
 
 export interface RouteRequest {

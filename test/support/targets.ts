@@ -9,6 +9,7 @@ import { cliActor } from "../../src/server/audit/repository.ts";
 import { createToken } from "../../src/server/auth/service.ts";
 import { createImport } from "../../src/server/documents/imports.ts";
 import { recordProgress, storeEvidence } from "../../src/server/progress/service.ts";
+import { insertExport } from "../../src/server/report-exports/store.ts";
 import { createUser } from "../../src/server/users/service.ts";
 import { importText } from "./fixtures.ts";
 import { reportOf } from "./reports.ts";
@@ -54,7 +55,7 @@ async function targetsOf(
   organisationPath: string,
   userId: number,
   today: string,
-): Promise<Omit<Targets, "importId">> {
+): Promise<Omit<Targets, "importId" | "reportExportId">> {
   const a = await one<{ id: number; task_id: number; organisation_id: number; version: number }>(
     db,
     sql`select a.id, a.task_id, a.organisation_id, a.version from assignments a join organisations o on o.id = a.organisation_id
@@ -144,14 +145,40 @@ export async function scopeSides(db: Db, today: string): Promise<ScopeSides> {
     "monitor",
   );
   const upload = (createdBy: number) => createImport(db, { fileName: "ke-hoach.txt", size: 1, createdBy });
+  // an export recorded (not yet written) for the side's document and body, as its user asked for it
+  const exportFor = async (t: Omit<Targets, "importId" | "reportExportId">, createdBy: number) => {
+    const [o] = await rows<{ path: string }>(
+      db,
+      sql`select path from organisations where id = ${t.organisationId}`,
+    );
+    return insertExport(db, {
+      format: "csv",
+      request: {
+        documentId: t.documentId,
+        organisationId: t.organisationId,
+        period: "2026",
+        review: "interim",
+        table: "tasks",
+      },
+      documentId: t.documentId,
+      scopePath: o?.path ?? null,
+      fileName: "bang.csv",
+      contentType: "text/csv",
+      createdBy,
+    });
+  };
+  const inside = await targetsOf(db, insideDoc.id, skhcn.path, skhcn.user_id, today);
+  const outside = await targetsOf(db, imported.documentId, hanoi.path, outsideUser, today);
   return {
     inside: {
-      ...(await targetsOf(db, insideDoc.id, skhcn.path, skhcn.user_id, today)),
+      ...inside,
       importId: await upload(monitor.id),
+      reportExportId: await exportFor(inside, monitor.id),
     },
     outside: {
-      ...(await targetsOf(db, imported.documentId, hanoi.path, outsideUser, today)),
+      ...outside,
       importId: await upload(outsideUser),
+      reportExportId: await exportFor(outside, outsideUser),
     },
   };
 }

@@ -9,6 +9,7 @@ import { inspectionRoutes } from "../inspections/routes.ts";
 import { organisationRoutes } from "../organisations/routes.ts";
 import { progressRoutes } from "../progress/routes.ts";
 import { reminderRoutes } from "../reminders/routes.ts";
+import { reportExportRoutes } from "../report-exports/routes.ts";
 import { reportRoutes } from "../reports/routes.ts";
 import { rollupRoutes } from "../rollups/routes.ts";
 import { taskRoutes } from "../tasks/routes.ts";
@@ -26,6 +27,7 @@ export const API_ROUTES: Routes[] = [
   auditRoutes,
   indicatorRoutes,
   reportRoutes,
+  reportExportRoutes,
   disseminationRoutes,
   inspectionRoutes,
   rollupRoutes,

@@ -99,14 +99,7 @@ function cellOf(value: ExcelJS.CellValue): Cell {
   return "";
 }
 
-async function xlsxTable(bytes: Uint8Array): Promise<{ row: number; cells: Cell[] }[]> {
-  // inflate every part under caps first: ExcelJS would inflate a zip bomb without limit
-  const zip = openZip(bytes, XLSX_LIMITS);
-  for (const name of zip.names()) zip.read(name);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new Error("no sheet");
+function sheetTable(sheet: ExcelJS.Worksheet): { row: number; cells: Cell[] }[] {
   const out: { row: number; cells: Cell[] }[] = [];
   sheet.eachRow((row, rowNumber) => {
     const cells: Cell[] = [];
@@ -116,6 +109,26 @@ async function xlsxTable(bytes: Uint8Array): Promise<{ row: number; cells: Cell[
     out.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? "") });
   });
   return out;
+}
+
+/** The header holds every required column (Ghi chú may be absent). */
+function hasValueColumns(table: { cells: Cell[] }[]): boolean {
+  const header = table.find((r) => r.cells.some((c) => String(c).trim() !== ""));
+  const keys = (header?.cells ?? []).map((c) => columnOf(String(c)));
+  return VALUE_COLUMNS.every(([key]) => key === "note" || keys.includes(key));
+}
+
+/** The first sheet laid out for values (a whole exported workbook holds them on a later sheet), else the first. */
+async function xlsxTable(bytes: Uint8Array): Promise<{ row: number; cells: Cell[] }[]> {
+  // inflate every part under caps first: ExcelJS would inflate a zip bomb without limit
+  const zip = openZip(bytes, XLSX_LIMITS);
+  for (const name of zip.names()) zip.read(name);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const tables = book.worksheets.map(sheetTable);
+  const table = tables.find(hasValueColumns) ?? tables[0];
+  if (!table) throw new Error("no sheet");
+  return table;
 }
 
 /** The rows of the sheet under its header; a damaged file or a missing column refuses the whole. */

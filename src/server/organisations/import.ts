@@ -107,6 +107,26 @@ function checkSpreadsheet(bytes: Uint8Array): void {
   }
 }
 
+const REQUIRED = ["code", "name", "kind", "level"];
+
+function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
+  const table: string[][] = [];
+  sheet.eachRow((row) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const v = cell.value;
+      cells[col - 1] =
+        v instanceof Date
+          ? v.toISOString().slice(0, 10)
+          : v === null || v === undefined
+            ? ""
+            : String(cell.text ?? v);
+    });
+    table.push(Array.from(cells, (c) => c ?? ""));
+  });
+  return table;
+}
+
 async function readRows(bytes: Uint8Array, format: "csv" | "xlsx"): Promise<Record<string, string>[]> {
   if (format === "xlsx") checkSpreadsheet(bytes);
   let table: string[][];
@@ -121,22 +141,12 @@ async function readRows(bytes: Uint8Array, format: "csv" | "xlsx"): Promise<Reco
     } else {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-      const sheet = book.worksheets[0];
-      if (!sheet) throw new Error("no sheet");
-      table = [];
-      sheet.eachRow((row) => {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, col) => {
-          const v = cell.value;
-          cells[col - 1] =
-            v instanceof Date
-              ? v.toISOString().slice(0, 10)
-              : v === null || v === undefined
-                ? ""
-                : String(cell.text ?? v);
-        });
-        table.push(Array.from(cells, (c) => c ?? ""));
-      });
+      // the first sheet laid out for organisations (a whole exported workbook holds it on a later sheet)
+      const tables = book.worksheets.map(sheetRows);
+      const found = tables.find((t) => REQUIRED.every((k) => (t[0] ?? []).map(columnKey).includes(k)));
+      const first = found ?? tables[0];
+      if (!first) throw new Error("no sheet");
+      table = first;
     }
   } catch {
     throw new DomainError("file-corrupt", 422, { name: format.toUpperCase(), format: format.toUpperCase() });
@@ -144,8 +154,7 @@ async function readRows(bytes: Uint8Array, format: "csv" | "xlsx"): Promise<Reco
   const [header, ...body] = table;
   if (!header) throw invalidInput("tệp không có dòng tiêu đề");
   const keys = header.map(columnKey);
-  for (const required of ["code", "name", "kind", "level"])
-    if (!keys.includes(required)) throw invalidInput(`thiếu cột ${required}`);
+  for (const required of REQUIRED) if (!keys.includes(required)) throw invalidInput(`thiếu cột ${required}`);
   return body.map((cells) => Object.fromEntries(keys.flatMap((k, i) => (k ? [[k, cells[i] ?? ""]] : []))));
 }
 
