@@ -1246,6 +1246,78 @@ export interface paths {
       };
     };
   };
+  "/api/report-templates": {
+    get: {
+      /** The review report templates (Party, State): headings, opening, directions, recipients, signer */
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: JsonResponse<components["schemas"]["ReportTemplateView"][]>;
+        400: JsonResponse<components["schemas"]["Problem"]>;
+        401: JsonResponse<components["schemas"]["Problem"]>;
+        403: JsonResponse<components["schemas"]["Problem"]>;
+        404: JsonResponse<components["schemas"]["Problem"]>;
+        409: JsonResponse<components["schemas"]["Problem"]>;
+        412: JsonResponse<components["schemas"]["Problem"]>;
+        422: JsonResponse<components["schemas"]["Problem"]>;
+        428: JsonResponse<components["schemas"]["Problem"]>;
+        429: JsonResponse<components["schemas"]["Problem"]>;
+      };
+    };
+  };
+  "/api/report-templates/{key}": {
+    put: {
+      /** Replace a template; If-Match carries its version (0 while it is the one shipped) */
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: "party" | "state";
+        };
+        cookie?: never;
+      };
+      requestBody: { content: {
+        "application/json": {
+          issuerLines: string[];
+          place: string;
+          headings: {
+            dissemination: string;
+            concretization: string;
+            results: string;
+            indicators: string;
+            remarks: string;
+            directions: string;
+            appendix: string;
+          };
+          intro: string;
+          directions: string[];
+          recipients: string[];
+          signer: {
+            authority: string;
+            role: string;
+            name: string;
+          };
+        };
+      } };
+      responses: {
+        200: JsonResponse<components["schemas"]["ReportTemplateView"]>;
+        400: JsonResponse<components["schemas"]["Problem"]>;
+        401: JsonResponse<components["schemas"]["Problem"]>;
+        403: JsonResponse<components["schemas"]["Problem"]>;
+        404: JsonResponse<components["schemas"]["Problem"]>;
+        409: JsonResponse<components["schemas"]["Problem"]>;
+        412: JsonResponse<components["schemas"]["Problem"]>;
+        422: JsonResponse<components["schemas"]["Problem"]>;
+        428: JsonResponse<components["schemas"]["Problem"]>;
+        429: JsonResponse<components["schemas"]["Problem"]>;
+      };
+    };
+  };
   "/api/reporting-cycles": {
     get: {
       /** Reporting cycles that concern the user's scope, by document or sorted */
@@ -1392,6 +1464,94 @@ export interface paths {
         201: JsonResponse<{
           id: number;
         }>;
+        400: JsonResponse<components["schemas"]["Problem"]>;
+        401: JsonResponse<components["schemas"]["Problem"]>;
+        403: JsonResponse<components["schemas"]["Problem"]>;
+        404: JsonResponse<components["schemas"]["Problem"]>;
+        409: JsonResponse<components["schemas"]["Problem"]>;
+        412: JsonResponse<components["schemas"]["Problem"]>;
+        422: JsonResponse<components["schemas"]["Problem"]>;
+        428: JsonResponse<components["schemas"]["Problem"]>;
+        429: JsonResponse<components["schemas"]["Problem"]>;
+      };
+    };
+  };
+  "/api/reports/exports": {
+    post: {
+      /** Export a review report (DOCX) or its tables (XLSX, CSV) for a document or a body's subtree over a period: written at once (201) or as a job to poll (202) */
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: { content: {
+        "application/json": {
+          documentId?: number;
+          organisationId?: number;
+          level?: "central" | "province" | "district" | "commune";
+          period: string;
+          review?: "interim" | "final";
+          format: "docx" | "xlsx" | "csv";
+          table?: "tasks" | "indicators" | "indicator-values" | "completeness" | "dissemination" | "concretization" | "organisations" | "remarks";
+          background?: boolean;
+        };
+      } };
+      responses: {
+        201: JsonResponse<components["schemas"]["ReportExport"]>;
+        202: JsonResponse<components["schemas"]["ReportExport"]>;
+        400: JsonResponse<components["schemas"]["Problem"]>;
+        401: JsonResponse<components["schemas"]["Problem"]>;
+        403: JsonResponse<components["schemas"]["Problem"]>;
+        404: JsonResponse<components["schemas"]["Problem"]>;
+        409: JsonResponse<components["schemas"]["Problem"]>;
+        412: JsonResponse<components["schemas"]["Problem"]>;
+        422: JsonResponse<components["schemas"]["Problem"]>;
+        428: JsonResponse<components["schemas"]["Problem"]>;
+        429: JsonResponse<components["schemas"]["Problem"]>;
+      };
+    };
+  };
+  "/api/reports/exports/{id}": {
+    get: {
+      /** An export: state, stage and percent while it is written, then its file's address or its problem */
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: JsonResponse<components["schemas"]["ReportExport"]>;
+        400: JsonResponse<components["schemas"]["Problem"]>;
+        401: JsonResponse<components["schemas"]["Problem"]>;
+        403: JsonResponse<components["schemas"]["Problem"]>;
+        404: JsonResponse<components["schemas"]["Problem"]>;
+        409: JsonResponse<components["schemas"]["Problem"]>;
+        412: JsonResponse<components["schemas"]["Problem"]>;
+        422: JsonResponse<components["schemas"]["Problem"]>;
+        428: JsonResponse<components["schemas"]["Problem"]>;
+        429: JsonResponse<components["schemas"]["Problem"]>;
+      };
+    };
+  };
+  "/api/reports/exports/{id}/file": {
+    get: {
+      /** The exported file (DOCX, XLSX or CSV), once the export is done */
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: JsonResponse<string>;
         400: JsonResponse<components["schemas"]["Problem"]>;
         401: JsonResponse<components["schemas"]["Problem"]>;
         403: JsonResponse<components["schemas"]["Problem"]>;
@@ -2556,12 +2716,17 @@ export interface components {
         format: string;
         sha256: string;
       };
+      sourceText: string | null;
       createdAt: string;
       updatedAt: string;
       publishedAt: string | null;
       warnings: {
         code: string;
         message: string;
+        span: {
+          start: number;
+          end: number;
+        } | null;
       }[];
       sections: components["schemas"]["DocumentSectionInput"][];
       tasks: {
@@ -2576,6 +2741,10 @@ export interface components {
         reviewState: "proposed" | "accepted" | "rejected";
         parentTaskId: number | null;
         version: number;
+        span: {
+          start: number;
+          end: number;
+        } | null;
         assignments: {
           id: number;
           organisationId: number | null;
@@ -2607,6 +2776,10 @@ export interface components {
         baselineValue: number | null;
         baselineYear: number | null;
         reviewState: "proposed" | "accepted" | "rejected";
+        span: {
+          start: number;
+          end: number;
+        } | null;
       }[];
       links: {
         id: number;
@@ -2617,6 +2790,10 @@ export interface components {
         issuer: string | null;
         documentId: number | null;
         reviewState: "proposed" | "accepted" | "rejected";
+        span: {
+          start: number;
+          end: number;
+        } | null;
       }[];
     };
     DocumentRow: {
@@ -3354,6 +3531,44 @@ export interface components {
       difficulties: string | null;
       proposals: string | null;
     };
+    ReportExport: {
+      id: number;
+      state: "queued" | "running" | "done" | "failed";
+      stage: "queued" | "loading" | "writing" | "done";
+      percent: number;
+      format: "docx" | "xlsx" | "csv";
+      documentId: number | null;
+      organisationId: number | null;
+      period: string;
+      review: "interim" | "final";
+      table: ("tasks" | "indicators" | "indicator-values" | "completeness" | "dissemination" | "concretization" | "organisations" | "remarks") | null;
+      fileName: string;
+      contentType: string;
+      size: number | null;
+      fileUrl: string | null;
+      problem: components["schemas"]["Problem"] | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    ReportExportInput: {
+      id: number;
+      state: "queued" | "running" | "done" | "failed";
+      stage: "queued" | "loading" | "writing" | "done";
+      percent: number;
+      format: "docx" | "xlsx" | "csv";
+      documentId: number | null;
+      organisationId: number | null;
+      period: string;
+      review: "interim" | "final";
+      table: ("tasks" | "indicators" | "indicator-values" | "completeness" | "dissemination" | "concretization" | "organisations" | "remarks") | null;
+      fileName: string;
+      contentType: string;
+      size: number | null;
+      fileUrl: string | null;
+      problem: components["schemas"]["ProblemInput"] | null;
+      createdAt: string;
+      updatedAt: string;
+    };
     ReportInput: {
       id: number;
       cycleId: number;
@@ -3392,6 +3607,58 @@ export interface components {
       state: string;
       authorId: number | null;
       version: number;
+    };
+    ReportTemplateView: {
+      key: "party" | "state";
+      template: {
+        issuerLines: string[];
+        place: string;
+        headings: {
+          dissemination: string;
+          concretization: string;
+          results: string;
+          indicators: string;
+          remarks: string;
+          directions: string;
+          appendix: string;
+        };
+        intro: string;
+        directions: string[];
+        recipients: string[];
+        signer: {
+          authority: string;
+          role: string;
+          name: string;
+        };
+      };
+      version: number;
+      updatedAt: string | null;
+    };
+    ReportTemplateViewInput: {
+      key: "party" | "state";
+      template: {
+        issuerLines: string[];
+        place: string;
+        headings: {
+          dissemination: string;
+          concretization: string;
+          results: string;
+          indicators: string;
+          remarks: string;
+          directions: string;
+          appendix: string;
+        };
+        intro: string;
+        directions: string[];
+        recipients: string[];
+        signer: {
+          authority: string;
+          role: string;
+          name: string;
+        };
+      };
+      version: number;
+      updatedAt: string | null;
     };
     ReportingCycle: {
       id: number;
