@@ -13,6 +13,7 @@ import type { paths } from "../../api/schema";
 import { useMe } from "../../auth.ts";
 import { useI18n } from "../../i18n.tsx";
 import { errorText, notifyError, notifySuccess, notifyWarning } from "../../notify.ts";
+import { ExportReport } from "./ExportReport.tsx";
 import { LineageTree } from "./LineageTree.tsx";
 import { DocumentStatusTag, typeLabel } from "./labels.tsx";
 import { Extraction } from "./review/Extraction.tsx";
@@ -168,6 +169,7 @@ export default function DocumentPage() {
               </Button>
             </Popconfirm>
           )}
+          {d.status === "published" && <ExportReport documentId={d.id} />}
           {d.status === "published" && (
             <Button type="primary" onClick={() => navigate(`/tasks?documentId=${d.id}`)}>
               {t("doc-open-tasks")}
