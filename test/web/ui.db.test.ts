@@ -249,13 +249,6 @@ describe("web UI in Chromium", { timeout: 180_000 }, () => {
     expect(updates.at(-1)?.narrative).toBe("Báo cáo soạn trên số liệu cũ.");
   });
 
-  it("says which screens are not built yet", async () => {
-    const page = leader.page;
-    await page.getByRole("link", { name: "Chỉ tiêu", exact: true }).click();
-    await page.getByText("Màn hình Chỉ tiêu đang được xây dựng").waitFor();
-    await checkAccessibility(page, "06-not-built");
-  });
-
   it("shows the user's role and scope in the user menu; switches to English and keeps the choice", async () => {
     const page = leader.page;
     const me = (await leaderApi.get("/api/auth/me")).json() as { scopeOrganisationId: number };

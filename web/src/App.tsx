@@ -11,7 +11,6 @@ import { AppLayout } from "./layout/AppLayout.tsx";
 import { SCREENS } from "./layout/screens.tsx";
 import { bindNotify, errorText, notifyWarning } from "./notify.ts";
 import { filterOf, lastUser, prefetchFigures, rememberUser } from "./pages/dashboard/figures.ts";
-import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
 
 const loadDashboard = () => import("./pages/dashboard/DashboardPage.tsx");
 const DashboardPage = lazy(loadDashboard);
@@ -28,7 +27,8 @@ const OrganisationsPage = lazy(() => import("./pages/organisations/Organisations
 const UsersPage = lazy(() => import("./pages/users/UsersPage.tsx"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage.tsx"));
 
-const BUILT: Record<string, ReactNode> = {
+/** Each screen of the menu (layout/screens.tsx) by its key. */
+const PAGES: Record<string, ReactNode> = {
   dashboard: <DashboardPage />,
   tasks: <TasksPage />,
   documents: <DocumentsPage />,
@@ -127,9 +127,7 @@ export function App() {
                 key={s.key}
                 index={s.path === "/"}
                 path={s.path === "/" ? undefined : s.path.slice(1)}
-                element={
-                  <Suspense fallback={<Loading />}>{BUILT[s.key] ?? <NotBuiltPage screen={s} />}</Suspense>
-                }
+                element={<Suspense fallback={<Loading />}>{PAGES[s.key]}</Suspense>}
               />
             ))}
             <Route

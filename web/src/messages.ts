@@ -46,12 +46,6 @@ export const messages = {
   "user-scope-all": { vi: "toàn hệ thống", en: "everything" },
   "user-logout": { vi: "Đăng xuất", en: "Sign out" },
   "user-language": { vi: "English", en: "Tiếng Việt" },
-  "not-built-title": { vi: "Màn hình {screen} đang được xây dựng", en: "The {screen} screen is being built" },
-  "not-built-text": {
-    vi: "Chức năng này sẽ có trong bản tiếp theo. Trong lúc chờ, dữ liệu vẫn xem được qua API tại /api/docs.",
-    en: "This screen comes in the next release. Meanwhile its data is available through the API at /api/docs.",
-  },
-  "not-built-back": { vi: "Về Tổng quan", en: "Back to the overview" },
   "page-not-found": { vi: "Không có trang này", en: "There is no such page" },
 
   // Roles
