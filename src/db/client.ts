@@ -43,6 +43,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const migrate = options.migrate ?? true;
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server ends (a restart, a dropped database) is removed by the pool and
+    // replaced on next use; unhandled, its 'error' event would end the whole process.
+    pool.on("error", () => {});
     const db = drizzlePostgres(pool, { casing: "snake_case" });
     if (migrate) await migratePostgres(db, { migrationsFolder: MIGRATIONS });
     return { db, kind: "postgres", location: redact(options.url), close: () => pool.end() };
