@@ -116,7 +116,7 @@ describe("web UI in Chromium", { timeout: 180_000 }, () => {
       overdue: { text: string }[];
     };
     expect(counts.total).toBeGreaterThan(0);
-    expect(await shownCounts(page)).toEqual(perStatus(counts));
+    await expect.poll(() => shownCounts(page), { timeout: 20_000 }).toEqual(perStatus(counts));
     expect(await page.getByTestId("status-total").textContent()).toBe(`${counts.total} phân công`);
     expect(Number(await page.getByTestId("overdue-count").textContent())).toBe(deadlines.counts.overdue);
     expect(await page.getByTestId("overdue").textContent()).toContain(
@@ -151,17 +151,17 @@ describe("web UI in Chromium", { timeout: 180_000 }, () => {
     await page.locator('.ant-select-item-option[title="Cấp xã"]').click();
     await page.waitForURL(/level=commune/);
     await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
-    expect(await shownCounts(page)).toEqual(perStatus(communes));
+    await expect.poll(() => shownCounts(page), { timeout: 20_000 }).toEqual(perStatus(communes));
     await page.getByRole("button", { name: "Lưu bộ lọc" }).click();
     await openDashboard(page);
-    expect(await shownCounts(page)).toEqual(perStatus(communes));
+    await expect.poll(() => shownCounts(page), { timeout: 20_000 }).toEqual(perStatus(communes));
     await page.evaluate(() =>
       (globalThis as unknown as { localStorage: { removeItem(k: string): void } }).localStorage.removeItem(
         "trienkhai.dashboard.lanhdao",
       ),
     );
     await openDashboard(page);
-    expect(await shownCounts(page)).toEqual(perStatus(await statusCounts()));
+    await expect.poll(() => shownCounts(page), { timeout: 20_000 }).toEqual(perStatus(await statusCounts()));
   });
 
   it("takes the officer's progress report with evidence; the leader's dashboard changes; a returned update no longer counts", async () => {
