@@ -16,6 +16,8 @@ export const users = pgTable(
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true, mode: "string" }),
     disabledAt: timestamp({ withTimezone: true, mode: "string" }),
+    /** The dashboard filter the user saved (document, level), kept with the account so it follows them. */
+    dashboardView: jsonb().$type<{ documentId?: number; level?: string }>().notNull().default({}),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },

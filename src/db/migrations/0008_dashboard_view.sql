@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "dashboard_view" jsonb DEFAULT '{}'::jsonb NOT NULL;
