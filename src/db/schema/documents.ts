@@ -130,6 +130,8 @@ export const documentImports = pgTable(
     documentId: integer().references(() => documents.id, { onDelete: "set null" }),
     result: jsonb(),
     problem: jsonb(),
+    // the instance running it (src/server/jobs/instance.ts): a dead owner's import is failed
+    owner: integer(),
     createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),

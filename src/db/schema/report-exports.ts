@@ -32,6 +32,8 @@ export const reportExports = pgTable(
     size: integer(),
     bytes: bytea(),
     problem: jsonb(),
+    // the instance writing it (src/server/jobs/instance.ts); null while it waits on the queue
+    owner: integer(),
     createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
