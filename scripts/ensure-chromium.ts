@@ -18,8 +18,12 @@ export function ensureChromium(): string {
   if (existsSync(CHROMIUM)) return CHROMIUM;
   console.log(`Cài Chromium của Debian / installing Debian's chromium (${CHROMIUM} missing)`);
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = (args: string[]) =>
-    sudo.length > 0 ? run("sudo", ["apt-get", ...args]) : run("apt-get", args);
+  const apt = (command: string[]) => {
+    // another install (the other tool, a test run beside this one) holds the lock for minutes: wait for it
+    const args = ["-o", "DPkg::Lock::Timeout=900", ...command];
+    if (sudo.length > 0) run("sudo", ["apt-get", ...args]);
+    else run("apt-get", args);
+  };
   apt(["update", "-qq"]);
   apt(["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-liberation"]);
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);

@@ -22,8 +22,12 @@ export function ensureLibreOffice(): { libreoffice: string; pdftoppm: string } {
   console.log(
     "Cài LibreOffice Writer và poppler của Debian / installing Debian's LibreOffice Writer and poppler",
   );
-  const apt = (args: string[]) =>
-    process.getuid?.() === 0 ? run("apt-get", args) : run("sudo", ["apt-get", ...args]);
+  const apt = (command: string[]) => {
+    // another install (the other tool, a test run beside this one) holds the lock for minutes: wait for it
+    const args = ["-o", "DPkg::Lock::Timeout=900", ...command];
+    if (process.getuid?.() === 0) run("apt-get", args);
+    else run("sudo", ["apt-get", ...args]);
+  };
   apt(["update", "-qq"]);
   // the metric-compatible Liberation fonts stand in for Times New Roman
   apt([
