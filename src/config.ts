@@ -43,6 +43,10 @@ const envSchema = z.object({
   /** When set, GET /metrics requires `Authorization: Bearer <this>`; open otherwise. */
   TRIENKHAI_METRICS_TOKEN: z.string().min(16, "TRIENKHAI_METRICS_TOKEN: at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Document imports read and parsed at once by an instance (OCR takes a core each). */
+  TRIENKHAI_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Jobs of each queue (report exports, reminders) an instance runs at once. */
+  TRIENKHAI_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** 0 turns the exact read cache of lists off (src/db/read-cache.ts), for comparisons. */
   TRIENKHAI_READ_CACHE: z.enum(["0", "1"]).default("1"),
 });
@@ -66,6 +70,8 @@ export interface Config {
   webRoot: string;
   /** Lists answered from the exact read cache (src/db/read-cache.ts). */
   readCache: boolean;
+  /** How much background work an instance runs at once. */
+  jobs: { importConcurrency: number; jobConcurrency: number };
 }
 
 export interface SecurityConfig {
@@ -108,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(e.TRIENKHAI_TRUST_PROXY),
     webRoot: resolve(e.TRIENKHAI_WEB_ROOT ?? join(import.meta.dirname, "..", "web", "dist")),
     readCache: e.TRIENKHAI_READ_CACHE === "1",
+    jobs: { importConcurrency: e.TRIENKHAI_IMPORT_CONCURRENCY, jobConcurrency: e.TRIENKHAI_JOB_CONCURRENCY },
   };
 }
 

@@ -1044,6 +1044,10 @@ export const catalog = {
     vi: "Tệp xuất {id} chưa sẵn sàng (trạng thái: {state})",
     en: "Export {id} is not ready (state: {state})",
   },
+  "report-export-interrupted": {
+    vi: "Việc tạo tệp xuất {id} bị gián đoạn vì máy chủ dừng giữa chừng; không có tệp nào được lưu, hãy yêu cầu xuất lại",
+    en: "Writing export {id} was interrupted when the server stopped; no file was stored, ask for the export again",
+  },
   "report-export-failed": {
     vi: "Không tạo được tệp xuất {id}; hãy thử lại hoặc báo quản trị hệ thống",
     en: "Export {id} could not be written; try again or tell the administrator",

@@ -6,9 +6,11 @@ import type { Database } from "../db/client.ts";
 import { failInterruptedImports } from "./documents/imports.ts";
 import { buildApp } from "./http/app.ts";
 import type { App, AppContext } from "./http/context.ts";
+import { startInstance } from "./jobs/instance.ts";
 import { startJobQueue } from "./jobs/queue.ts";
 import { startReminderJobs } from "./reminders/jobs.ts";
 import { startReportExportJobs } from "./report-exports/jobs.ts";
+import { failInterruptedExports } from "./report-exports/store.ts";
 
 export interface RunningServer {
   app: App;
@@ -17,17 +19,37 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How often a running instance looks for work a dead one left behind. */
+const SWEEP_MS = 60_000;
+
+/** Fails the imports and exports of instances that are gone: cut off, they would stay "running" for ever. */
+async function sweep(database: Database, self: number): Promise<void> {
+  await failInterruptedImports(database.db, { self });
+  await failInterruptedExports(database.db, self);
+}
+
 export async function startServer(config: Config, database: Database): Promise<RunningServer> {
-  // an upload cut short by the last stop would otherwise stay "running" for ever
-  await failInterruptedImports(database.db);
   const ctx: AppContext = { database, db: database.db, config, today: config.today, jobs: null };
   const app = await buildApp(ctx);
-  const jobs = await startJobQueue(database, { log: app.log });
+  const instance = await startInstance(database, app.log);
+  ctx.instance = instance.id;
+  await sweep(database, instance.id);
+  // an instance of several may die while the others run on: theirs look again now and then
+  const sweeper = setInterval(() => {
+    sweep(database, instance.id).catch((error: unknown) => app.log.warn({ err: error }, "sweep failed"));
+  }, SWEEP_MS);
+  sweeper.unref();
+  const jobs = await startJobQueue(database, { log: app.log, concurrency: config.jobs.jobConcurrency });
   await startReminderJobs(jobs, ctx);
   await startReportExportJobs(jobs, ctx);
   ctx.jobs = jobs;
-  const address = await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
+  const stop = async () => {
+    clearInterval(sweeper);
     await jobs.stop();
+    await instance.close();
+  };
+  const address = await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
+    await stop();
     throw error;
   });
   return {
@@ -35,7 +57,7 @@ export async function startServer(config: Config, database: Database): Promise<R
     url: address,
     close: async () => {
       await app.close();
-      await jobs.stop();
+      await stop();
     },
   };
 }

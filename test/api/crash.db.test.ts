@@ -4,7 +4,8 @@
 // before, but for the import's own progress row, the sign-ins and their audit); the server starts
 // again cleanly and the interrupted import reads as failed, with its reason. On PGlite this also
 // shows that its data directory survives SIGKILL (PostgreSQL's own crash recovery, inside the
-// process, on the next open). Report generation's crash test belongs with report generation.
+// process, on the next open). A report export killed while it is written leaves no file: at the
+// next start it reads as failed, with its reason, and the same export is then written whole.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -290,4 +291,106 @@ describe(`SIGKILL in the middle of work (${testDatabaseKind})`, () => {
     await server.kill("SIGTERM");
     expect(await count()).toBe(before + ROWS);
   }, 300_000);
+
+  it("fails a report export cut off by SIGKILL at the next start, with its reason and no file", async () => {
+    await server?.kill("SIGKILL");
+    const documentId = await withDatabase(async (db) => {
+      const [r] = await rows<{ id: number }>(db, sql`select id from documents where symbol = '215-CTr/TU'`);
+      return r?.id as number;
+    });
+    const body = JSON.stringify({ documentId, period: "2026", format: "xlsx" });
+    type ExportView = {
+      id: number;
+      state: string;
+      fileUrl: string | null;
+      problem: { code: string; status: number; detail: string } | null;
+    };
+    const ask = (s: ServerProcess, client: Awaited<ReturnType<typeof signIn>>) =>
+      client.fetch(s.url, "/api/reports/exports", {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json" },
+      });
+    type Row = { id: number; state: string; size: number | null; bytes: number | null; owner: number | null };
+    const exportRows = () =>
+      withDatabase((db) =>
+        rows<Row>(
+          db,
+          sql`select id, state, size, octet_length(bytes) as bytes, owner from report_exports order by id`,
+        ),
+      );
+
+    // how long a whole export takes here, asked for over HTTP as a client would
+    server = await startServeProcess(env);
+    let monitor = await signIn(server.url, "theodoi", DEMO_PASSWORD);
+    const t0 = performance.now();
+    const whole = await ask(server, monitor);
+    const ms = performance.now() - t0;
+    expect(whole.status).toBe(201);
+    console.log(`report export (XLSX of 215-CTr/TU, 2026): ${Math.round(ms)} ms`);
+    await server.kill("SIGTERM");
+
+    // killed while the export is written: until a kill lands inside that window (it is short)
+    let cut: Row | undefined;
+    for (let attempt = 0; attempt < 12 && !cut; attempt++) {
+      const known = new Set((await exportRows()).map((r) => r.id));
+      server = await startServeProcess(env);
+      monitor = await signIn(server.url, "theodoi", DEMO_PASSWORD);
+      const pending = ask(server, monitor).then(
+        (r) => r.status,
+        () => "no answer",
+      );
+      if (serverUrl) {
+        // watched from outside: the export's row, written before its figures are read
+        const probe = await openDatabase({ url: env.DATABASE_URL as string, migrate: false });
+        try {
+          await until(
+            "the export",
+            async () => {
+              const r = await rows<{ id: number }>(
+                probe.db,
+                sql`select id from report_exports where state in ('queued', 'running')`,
+              );
+              return r.length > 0 ? true : null;
+            },
+            10_000,
+          ).catch(() => undefined);
+        } finally {
+          await probe.close();
+        }
+      } else await new Promise((r) => setTimeout(r, ms * (0.3 + ((attempt * 0.37) % 0.6))));
+      await server.kill("SIGKILL");
+      await pending;
+      const fresh = (await exportRows()).filter((r) => !known.has(r.id));
+      // nothing half-written whichever way the kill fell: a file is only ever stored whole, with its row done
+      for (const r of fresh) {
+        if (r.state === "done") expect(r.bytes).toBe(r.size);
+        else expect([r.bytes, r.size]).toEqual([null, null]);
+      }
+      cut = fresh.find((r) => r.state === "queued" || r.state === "running");
+    }
+    expect(cut, "no kill landed while the export was written").toBeDefined();
+    const id = (cut as Row).id;
+    expect((cut as Row).owner).not.toBeNull();
+
+    // the next start fails it with its reason; its file is not there to download
+    server = await startServeProcess(env);
+    monitor = await signIn(server.url, "theodoi", DEMO_PASSWORD);
+    const read = (await (await monitor.fetch(server.url, `/api/reports/exports/${id}`)).json()) as ExportView;
+    expect(read.state).toBe("failed");
+    expect(read.fileUrl).toBeNull();
+    expect(read.problem).toMatchObject({ code: "report-export-interrupted", status: 503 });
+    expect(read.problem?.detail).toContain(String(id));
+    expect((await monitor.fetch(server.url, `/api/reports/exports/${id}/file`)).status).toBe(409);
+    // asked for again, it is written whole
+    const again = await ask(server, monitor);
+    expect(again.status).toBe(201);
+    const view = (await again.json()) as ExportView;
+    expect(view.state).toBe("done");
+    const file = await monitor.fetch(server.url, view.fileUrl as string);
+    expect(file.status).toBe(200);
+    expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    expect(await server.kill("SIGTERM")).toBe(0);
+    expect((await exportRows()).find((r) => r.id === id)?.state).toBe("failed");
+  }, 600_000);
 });

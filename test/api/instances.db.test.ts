@@ -2,8 +2,9 @@
 // database. A session made on one is good on the other (and its end reaches the other within the
 // 5 s that sessions are remembered in a process); the same assignment updated through both at once
 // gives one 201 and one 412 (If-Match holds across processes); the reminder scan run on both at once
-// creates each reminder once and the queue sends each e-mail once. PostgreSQL only: an embedded
-// database belongs to one process.
+// creates each reminder once and the queue sends each e-mail once; an instance starting beside a
+// live one fails only the imports and exports of dead instances, not the live one's. PostgreSQL
+// only: an embedded database belongs to one process.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.ts";
@@ -27,6 +28,8 @@ let database: Database;
 let drop: () => Promise<void>;
 let a: ServerProcess;
 let b: ServerProcess;
+let env: NodeJS.ProcessEnv;
+let c: ServerProcess | undefined;
 
 async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -50,7 +53,7 @@ describe.skipIf(!serverUrl)(
       for (const [username, email] of Object.entries(EMAILS))
         await database.db.execute(sql`update users set email = ${email} where username = ${username}`);
       const { TRIENKHAI_DATA_DIR: _dir, ...inherited } = process.env;
-      const env = {
+      env = {
         ...inherited,
         DATABASE_URL: scratch.url,
         TRIENKHAI_TODAY: API_TODAY,
@@ -64,7 +67,7 @@ describe.skipIf(!serverUrl)(
     }, 120_000);
 
     afterAll(async () => {
-      await Promise.all([a?.kill("SIGTERM"), b?.kill("SIGTERM")]);
+      await Promise.all([a?.kill("SIGTERM"), b?.kill("SIGTERM"), c?.kill("SIGTERM")]);
       await database?.close();
       await drop?.();
       await smtp?.close();
@@ -161,5 +164,91 @@ describe.skipIf(!serverUrl)(
         `two instances: ${owed} reminders created once by 4 concurrent scans, ${smtp.delivered.length} e-mails sent once`,
       );
     }, 60_000);
+
+    it("fails at start the imports and exports of a dead instance, never a live one's", async () => {
+      // instance a's id, as it writes it on the export it runs
+      const client = await signIn(a.url, "theodoi", DEMO_PASSWORD);
+      const [doc] = await rows<{ id: number }>(
+        database.db,
+        sql`select id from documents where symbol = '215-CTr/TU'`,
+      );
+      const made = await client.fetch(a.url, "/api/reports/exports", {
+        method: "POST",
+        body: JSON.stringify({ documentId: doc?.id, period: "2026", format: "csv" }),
+        headers: { "content-type": "application/json" },
+      });
+      expect(made.status).toBe(201);
+      const [{ owner: live }] = (await rows<{ owner: number }>(
+        database.db,
+        sql`select owner from report_exports where id = ${((await made.json()) as { id: number }).id}`,
+      )) as [{ owner: number }];
+      expect(live).toBeGreaterThan(0);
+      // work left running: some by a (alive), some by an instance that is gone (its lock free)
+      const dead = live === 1 ? 2 : live - 1;
+      const [user] = await rows<{ id: number }>(
+        database.db,
+        sql`select id from users where username = 'theodoi'`,
+      );
+      const imports = await rows<{ id: number; owner: number }>(
+        database.db,
+        sql`insert into document_imports (state, stage, percent, file_name, size, created_by, owner)
+          values ('running', 'storing', 85, 'cua-a.txt', 1, ${user?.id}, ${live}),
+                 ('queued', 'queued', 0, 'cua-a-cho.txt', 1, ${user?.id}, ${live}),
+                 ('running', 'storing', 85, 'da-mat.txt', 1, ${user?.id}, ${dead})
+          returning id, owner`,
+      );
+      const exports = await rows<{ id: number; owner: number | null }>(
+        database.db,
+        sql`insert into report_exports (state, stage, format, request, file_name, content_type, owner)
+          values ('running', 'loading', 'csv', '{}', 'cua-a.csv', 'text/csv', ${live}),
+                 ('running', 'loading', 'csv', '{}', 'da-mat.csv', 'text/csv', ${dead}),
+                 ('queued', 'queued', 'csv', '{}', 'trong-hang-doi.csv', 'text/csv', null)
+          returning id, owner`,
+      );
+      const states = async () =>
+        Object.fromEntries(
+          (
+            await rows<{ key: string; state: string; code: string | null }>(
+              database.db,
+              sql`select 'import ' || file_name as key, state, problem->>'code' as code from document_imports
+                  where id in (${sql.join(
+                    imports.map((r) => sql`${r.id}`),
+                    sql`, `,
+                  )})
+                union all
+                select 'export ' || file_name, state, problem->>'code' from report_exports
+                  where id in (${sql.join(
+                    exports.map((r) => sql`${r.id}`),
+                    sql`, `,
+                  )})`,
+            )
+          ).map((r) => [r.key, `${r.state}${r.code ? ` ${r.code}` : ""}`]),
+        );
+
+      // a third instance starts beside a and b: only the dead instance's work is failed
+      c = await startServeProcess(env);
+      expect(await states()).toEqual({
+        "import cua-a.txt": "running",
+        "import cua-a-cho.txt": "queued",
+        "import da-mat.txt": "failed document-import-interrupted",
+        "export cua-a.csv": "running",
+        "export da-mat.csv": "failed report-export-interrupted",
+        "export trong-hang-doi.csv": "queued",
+      });
+      await c.kill("SIGTERM");
+
+      // a killed: its lock went with its connection, and the next start fails what it left
+      await a.kill("SIGKILL");
+      c = await startServeProcess(env);
+      expect(await states()).toEqual({
+        "import cua-a.txt": "failed document-import-interrupted",
+        "import cua-a-cho.txt": "failed document-import-interrupted",
+        "import da-mat.txt": "failed document-import-interrupted",
+        "export cua-a.csv": "failed report-export-interrupted",
+        "export da-mat.csv": "failed report-export-interrupted",
+        // still waiting for a worker of the queue, which any instance has
+        "export trong-hang-doi.csv": "queued",
+      });
+    }, 120_000);
   },
 );

@@ -3,7 +3,7 @@
 // client polls the import's row for its stage and percent. A failure leaves nothing but that row and
 // its problem (a catalogue code with its parameters, rendered in the language of whoever reads it);
 // an import cut short by a crash or a shutdown is failed, not left running.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../db/client.ts";
 import { documentImports } from "../../db/schema/documents.ts";
@@ -14,6 +14,7 @@ import { ReadError, type ReadErrorCode } from "../../readers/errors.ts";
 import { readDocumentBytes } from "../../readers/read.ts";
 import type { Actor } from "../audit/repository.ts";
 import { DomainError } from "../errors.ts";
+import { ownerGone } from "../jobs/instance.ts";
 import { importDuration } from "../metrics/metrics.ts";
 import { ensureReferenceOrganisations } from "../organisations/service.ts";
 import { type ImportResult, importDocument } from "./service.ts";
@@ -68,7 +69,7 @@ const READ_STATUS: Record<ReadErrorCode, number> = {
 
 export async function createImport(
   db: Db,
-  row: { fileName: string; size: number; createdBy: number },
+  row: { fileName: string; size: number; createdBy: number; owner?: number | null },
 ): Promise<number> {
   const [r] = await db.insert(documentImports).values(row).returning({ id: documentImports.id });
   return (r as { id: number }).id;
@@ -79,28 +80,33 @@ export async function importById(db: Db, id: number) {
   return r ?? null;
 }
 
-/** Imports queued or running when the server stopped: failed, so that no client waits on them forever. */
-export async function failInterruptedImports(db: Db, ids?: number[]): Promise<number> {
-  const problem = (name: string): StoredProblem => ({
-    code: "document-import-interrupted",
-    status: 503,
-    params: { name },
-  });
-  const open = await db
-    .select({ id: documentImports.id, fileName: documentImports.fileName })
-    .from(documentImports)
+/**
+ * Imports queued or running whose instance is gone (a crash, a stop), or the `ids` given: failed, so
+ * that no client waits on them for ever. An import of a live instance (`self`, or another one on the
+ * same PostgreSQL) is left alone.
+ */
+export async function failInterruptedImports(
+  db: Db,
+  which: { ids: number[] } | { self: number | null } = { self: null },
+): Promise<number> {
+  const failed = await db
+    .update(documentImports)
+    .set({
+      state: "failed",
+      problem: sql`jsonb_build_object('code', 'document-import-interrupted', 'status', 503,
+        'params', jsonb_build_object('name', ${documentImports.fileName}))`,
+      updatedAt: sql`now()`,
+    })
     .where(
       and(
         inArray(documentImports.state, ["queued", "running"]),
-        ids ? inArray(documentImports.id, ids) : sql`true`,
+        "ids" in which
+          ? inArray(documentImports.id, which.ids)
+          : or(isNull(documentImports.owner), ownerGone(documentImports.owner, which.self)),
       ),
-    );
-  for (const r of open)
-    await db
-      .update(documentImports)
-      .set({ state: "failed", problem: problem(r.fileName), updatedAt: sql`now()` })
-      .where(eq(documentImports.id, r.id));
-  return open.length;
+    )
+    .returning({ id: documentImports.id });
+  return failed.length;
 }
 
 function problemOf(error: unknown): StoredProblem | null {
@@ -243,7 +249,7 @@ export function importRunner(db: Db, log: FastifyBaseLogger, concurrency = 2): I
     },
     async close() {
       const dropped = waiting.splice(0).map((j) => j.id);
-      if (dropped.length > 0) await failInterruptedImports(db, dropped);
+      if (dropped.length > 0) await failInterruptedImports(db, { ids: dropped });
       while (running.size > 0) await Promise.allSettled([...running]);
     },
   };

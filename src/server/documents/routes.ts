@@ -281,7 +281,7 @@ function sectionTree(list: SectionRow[]): SectionNode[] {
 }
 
 export const documentRoutes: Routes = async (app, ctx) => {
-  const runner = importRunner(ctx.db, app.log);
+  const runner = importRunner(ctx.db, app.log, ctx.config.jobs.importConcurrency);
   app.addHook("onClose", () => runner.close());
 
   app.post(
@@ -320,6 +320,7 @@ export const documentRoutes: Routes = async (app, ctx) => {
         fileName: name,
         size: bytes.length,
         createdBy: p.userId,
+        owner: ctx.instance ?? null,
       });
       runner.enqueue({ id: importId, bytes: new Uint8Array(bytes), name, actor: actorOf(request) });
       return reply

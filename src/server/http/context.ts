@@ -19,6 +19,11 @@ export interface AppContext {
   config: Config;
   today: () => string;
   jobs: JobQueue | null;
+  /**
+   * The id this instance writes on the imports and exports it runs (src/server/jobs/instance.ts);
+   * absent where no server runs (tests building an app), whose rows any start may then fail.
+   */
+  instance?: number;
 }
 
 export type App = FastifyInstance<

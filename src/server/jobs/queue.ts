@@ -97,6 +97,8 @@ export interface QueueOptions {
   log: Log;
   /** How often an idle worker asks for work (pg-boss's minimum is 0.5 s). */
   pollingIntervalSeconds?: number;
+  /** Jobs of each queue run at once by this instance (TRIENKHAI_JOB_CONCURRENCY); 1 by default. */
+  concurrency?: number;
 }
 
 export class Jobs implements JobQueue {
@@ -104,6 +106,7 @@ export class Jobs implements JobQueue {
   readonly #activity: Activity;
   readonly #log: Log;
   readonly #polling: number;
+  readonly #concurrency: number;
   readonly #executor: Executor;
   #stopping = false;
 
@@ -113,6 +116,7 @@ export class Jobs implements JobQueue {
     this.#activity = activity;
     this.#log = options.log;
     this.#polling = options.pollingIntervalSeconds ?? 2;
+    this.#concurrency = options.concurrency ?? 1;
   }
 
   send(name: string, data: object): Promise<string | null> {
@@ -135,23 +139,25 @@ export class Jobs implements JobQueue {
     };
     await this.#boss.createQueue(job.name, { name: job.name, ...policy });
     await this.#boss.updateQueue(job.name, { name: job.name, ...policy });
-    await this.#boss.work<T>(
-      job.name,
-      { batchSize: 1, pollingIntervalSeconds: this.#polling },
-      async (batch) => {
-        for (const j of batch) {
-          // a fetch that was under way when stopping began: hand the job back for a later run
-          if (this.#stopping) throw new Error("the job queue is stopping");
-          await this.#activity
-            .track(() => job.handle(j.data))
-            .catch((error: unknown) => {
-              jobFailures.inc({ queue: job.name });
-              this.#log.warn({ err: error, job: job.name, id: j.id }, "job failed; the queue retries it");
-              throw error;
-            });
-        }
-      },
-    );
+    // pg-boss 10 runs one job at a time per worker: N workers, each fetching one job, run N at once
+    for (let i = 0; i < this.#concurrency; i++)
+      await this.#boss.work<T>(
+        job.name,
+        { batchSize: 1, pollingIntervalSeconds: this.#polling },
+        async (batch) => {
+          for (const j of batch) {
+            // a fetch that was under way when stopping began: hand the job back for a later run
+            if (this.#stopping) throw new Error("the job queue is stopping");
+            await this.#activity
+              .track(() => job.handle(j.data))
+              .catch((error: unknown) => {
+                jobFailures.inc({ queue: job.name });
+                this.#log.warn({ err: error, job: job.name, id: j.id }, "job failed; the queue retries it");
+                throw error;
+              });
+          }
+        },
+      );
   }
 
   /** Runs the job on a cron schedule in a time zone; a schedule fires once whatever the instances. */

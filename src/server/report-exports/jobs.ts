@@ -7,7 +7,7 @@ import { REPORT_EXPORT_JOB, runExport } from "./service.ts";
 
 export async function startReportExportJobs(
   jobs: Jobs,
-  ctx: Pick<AppContext, "database" | "db" | "today">,
+  ctx: Pick<AppContext, "database" | "db" | "today" | "instance">,
 ): Promise<void> {
   await jobs.define<{ exportId: number }>({
     name: REPORT_EXPORT_JOB,

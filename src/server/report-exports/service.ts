@@ -185,6 +185,8 @@ export interface RunContext {
   database: Database;
   db: Db;
   today: () => string;
+  /** The instance writing exports (src/server/jobs/instance.ts). */
+  instance?: number;
 }
 
 /**
@@ -214,7 +216,7 @@ export async function runExport(ctx: RunContext, exportId: number): Promise<void
   // progress rows are written one after another, outside the snapshot the figures are read in
   let writes: Promise<unknown> = Promise.resolve();
   const progress = (stage: ExportStage, percent: number): Promise<unknown> => {
-    writes = writes.then(() => setProgress(ctx.db, exportId, stage, percent));
+    writes = writes.then(() => setProgress(ctx.db, exportId, ctx.instance ?? null, stage, percent));
     return writes;
   };
   try {
@@ -274,6 +276,7 @@ export async function createExport(
       fileName: exportFileName(req, checked.symbol),
       contentType: CONTENT_TYPES[req.format],
       createdBy: p.userId,
+      owner: queued ? null : (ctx.instance ?? null),
     });
     await appendAudit(tx, actor, {
       action: "report.export",

@@ -1,9 +1,10 @@
 // The rows of report_exports (each export with its progress and then its file) and
 // report_templates (the templates an administrator changed).
-import { eq, getTableColumns, lt, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { reportExports, reportTemplates } from "../../db/schema/report-exports.ts";
 import type { MessageCode, MessageParams } from "../../messages/catalog.ts";
+import { ownerGone } from "../jobs/instance.ts";
 
 export const EXPORT_STATES = ["queued", "running", "done", "failed"] as const;
 export const EXPORT_STAGES = ["queued", "loading", "writing", "done"] as const;
@@ -28,6 +29,8 @@ export async function insertExport(
     fileName: string;
     contentType: string;
     createdBy: number | null;
+    /** The instance writing it at once; null when a job will. */
+    owner?: number | null;
   },
 ): Promise<number> {
   const [r] = await db.insert(reportExports).values(row).returning({ id: reportExports.id });
@@ -49,10 +52,16 @@ export async function exportFile(db: Db, id: number): Promise<Uint8Array | null>
   return r?.bytes ?? null;
 }
 
-export async function setProgress(db: Db, id: number, stage: ExportStage, percent: number): Promise<void> {
+export async function setProgress(
+  db: Db,
+  id: number,
+  owner: number | null,
+  stage: ExportStage,
+  percent: number,
+): Promise<void> {
   await db
     .update(reportExports)
-    .set({ state: "running", stage, percent, updatedAt: sql`now()` })
+    .set({ state: "running", stage, percent, owner, updatedAt: sql`now()` })
     .where(eq(reportExports.id, id));
 }
 
@@ -76,6 +85,34 @@ export async function failExport(db: Db, id: number, problem: StoredProblem): Pr
     .update(reportExports)
     .set({ state: "failed", problem, updatedAt: sql`now()` })
     .where(eq(reportExports.id, id));
+}
+
+/**
+ * Exports being written by an instance that is gone (killed or stopped mid-way): failed with their
+ * reason. One still waiting on the queue has no owner and is left to it, as is a live instance's;
+ * a job whose run was cut off is also run again by the queue once it expires.
+ */
+export async function failInterruptedExports(db: Db, self: number | null): Promise<number> {
+  const failed = await db
+    .update(reportExports)
+    .set({
+      state: "failed",
+      problem: sql`jsonb_build_object('code', 'report-export-interrupted', 'status', 503,
+        'params', jsonb_build_object('id', ${reportExports.id}))`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        inArray(reportExports.state, ["queued", "running"]),
+        // running without an owner: written before owners were recorded
+        or(
+          and(isNull(reportExports.owner), eq(reportExports.state, "running")),
+          ownerGone(reportExports.owner, self),
+        ),
+      ),
+    )
+    .returning({ id: reportExports.id });
+  return failed.length;
 }
 
 /** Files are kept for a week: long enough to download again, short enough not to pile up. */
