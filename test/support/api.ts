@@ -26,6 +26,7 @@ export interface ApiClient {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
@@ -114,7 +115,7 @@ export async function apiHarness(options: HarnessOptions = {}): Promise<ApiHarne
         },
       });
     const withBody =
-      (method: "POST" | "PATCH") => (url: string, body?: unknown, headers?: Record<string, string>) =>
+      (method: "POST" | "PATCH" | "PUT") => (url: string, body?: unknown, headers?: Record<string, string>) =>
         request({
           method,
           url,
@@ -128,6 +129,7 @@ export async function apiHarness(options: HarnessOptions = {}): Promise<ApiHarne
       get: (url) => request({ method: "GET", url }),
       post: withBody("POST"),
       patch: withBody("PATCH"),
+      put: withBody("PUT"),
       delete: (url, headers) => request({ method: "DELETE", url, headers: headers ?? {} }),
     };
   };

@@ -141,7 +141,7 @@ describe("web UI in Chromium", { timeout: 180_000 }, () => {
     await checkAccessibility(page, "03-tasks");
   });
 
-  it("narrows the figures by level and keeps a saved view", async () => {
+  it("narrows the figures by level, opens the tasks of that level, and keeps the saved view with the account", async () => {
     const page = leader.page;
     const communes = ((await leaderApi.get("/api/rollups/status?level=commune")).json() as { counts: Counts })
       .counts;
@@ -152,16 +152,88 @@ describe("web UI in Chromium", { timeout: 180_000 }, () => {
     await page.waitForURL(/level=commune/);
     await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
     await expect.poll(() => shownCounts(page), { timeout: 20_000 }).toEqual(perStatus(communes));
+    // the rows behind the figure are those of the communes too
+    await page.getByTestId("status-total").click();
+    await page.waitForURL(/\/tasks\?.*level=commune/);
+    await expect
+      .poll(() => page.getByTestId("tasks-total").textContent(), { timeout: 20_000 })
+      .toBe(`${communes.total} phân công`);
+    await page.goBack();
+
+    await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
     await page.getByRole("button", { name: "Lưu bộ lọc" }).click();
-    await openDashboard(page);
-    await expect.poll(() => shownCounts(page), { timeout: 20_000 }).toEqual(perStatus(communes));
-    await page.evaluate(() =>
-      (globalThis as unknown as { localStorage: { removeItem(k: string): void } }).localStorage.removeItem(
-        "trienkhai.dashboard.lanhdao",
-      ),
-    );
+    await page.getByText("Đã lưu bộ lọc làm mặc định").waitFor();
+    expect((await leaderApi.get("/api/auth/me")).json().dashboardView).toEqual({ level: "commune" });
+    // kept with the account, not the browser: a browser that never saw it opens the same view
+    const elsewhere = await launchBrowser(ensureChromium());
+    try {
+      await signIn(elsewhere.page, server.url, "lanhdao");
+      await openDashboard(elsewhere.page);
+      await expect.poll(() => shownCounts(elsewhere.page), { timeout: 20_000 }).toEqual(perStatus(communes));
+    } finally {
+      await elsewhere.page.waitForLoadState("networkidle");
+      await elsewhere.close();
+    }
+    // back to the whole scope, saved: the next steps count every body
+    await page.goto(`${server.url}/?level=`);
+    await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
+    await page.getByRole("button", { name: "Lưu bộ lọc" }).click();
+    await expect.poll(async () => (await leaderApi.get("/api/auth/me")).json().dashboardView).toEqual({});
     await openDashboard(page);
     await expect.poll(() => shownCounts(page), { timeout: 20_000 }).toEqual(perStatus(await statusCounts()));
+  });
+
+  it("shows the tasks as a tree: document, section, task, the bodies assigned", async () => {
+    const page = leader.page;
+    const groups = (await leaderApi.get("/api/tasks/documents?pageSize=100")).json() as {
+      items: { documentId: number; symbol: string; total: number; counts: Counts }[];
+      assignments: number;
+    };
+    const biggest = [...groups.items].sort((a, b) => b.total - a.total)[0];
+    if (!biggest) throw new Error("the demo has no document with tasks");
+    await page.goto(`${server.url}/tasks`);
+    await expect
+      .poll(() => page.getByTestId("tasks-total").textContent(), { timeout: 20_000 })
+      .toContain(`${groups.assignments} phân công`);
+    const documentRows = page.getByTestId("task-tree").locator("tbody tr[data-row-key]");
+    expect(await documentRows.count()).toBe(Math.min(groups.items.length, 20));
+    expect(await page.getByTestId(`counts-${biggest.documentId}`).textContent()).toContain(
+      `${biggest.total} phân công`,
+    );
+
+    await page.locator(`tr[data-row-key="${biggest.documentId}"] .ant-table-row-expand-icon`).click();
+    const branch = page.getByTestId(`branch-${biggest.documentId}`);
+    await branch.locator('tr[data-kind="assignment"]').first().waitFor();
+    const rows = (
+      await leaderApi.get(`/api/tasks?documentId=${biggest.documentId}&sort=structure&pageSize=100`)
+    ).json().items as { assignmentId: number; taskId: number; sectionPath: { id: number }[] }[];
+    expect(await branch.locator('tr[data-kind="assignment"]').count()).toBe(rows.length);
+    expect(await branch.locator('tr[data-kind="task"]').count()).toBe(
+      new Set(rows.map((r) => r.taskId)).size,
+    );
+    // a numbered paragraph that is itself a task shows as that task, not as a section above it
+    const sections = new Set(
+      rows.flatMap((r) => (r.sectionPath.length ? r.sectionPath.map((s) => s.id) : [0])),
+    );
+    const sectionRows = await branch.locator('tr[data-kind="section"]').count();
+    expect(sectionRows).toBeGreaterThan(0);
+    expect(sectionRows).toBeLessThanOrEqual(sections.size);
+    // nesting: an assignment row sits deeper than its task, a task deeper than its section
+    const indent = async (kind: string) =>
+      Number(
+        (
+          await branch.locator(`tr[data-kind="${kind}"] .ant-table-row-indent`).first().getAttribute("class")
+        )?.match(/indent-level-(\d+)/)?.[1],
+      );
+    expect(await indent("assignment")).toBeGreaterThan(await indent("task"));
+    expect(await indent("task")).toBeGreaterThan(await indent("section"));
+    await checkAccessibility(page, "03b-task-tree");
+
+    const first = rows[0] as (typeof rows)[number];
+    await branch.getByTestId(`open-${first.assignmentId}`).click();
+    await page.waitForURL(new RegExp(`assignment=${first.assignmentId}`));
+    await page.getByTestId("assignment-drawer").waitFor();
+    await page.keyboard.press("Escape");
   });
 
   it("takes the officer's progress report with evidence; the leader's dashboard changes; a returned update no longer counts", async () => {
@@ -173,7 +245,7 @@ describe("web UI in Chromium", { timeout: 180_000 }, () => {
 
     const page = officer.page;
     await signIn(page, server.url, "sokhcn");
-    await page.goto(`${server.url}/tasks`);
+    await page.goto(`${server.url}/tasks?view=list`);
     await page.getByTestId(`open-${row.assignmentId}`).click();
     await page.getByTestId("progress-form").waitFor();
     const evidence = join(tmpdir(), `bien-ban-kiem-tra-${process.pid}.txt`);

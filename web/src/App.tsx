@@ -10,7 +10,14 @@ import { useI18n } from "./i18n.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { SCREENS } from "./layout/screens.tsx";
 import { bindNotify, errorText, notifyWarning } from "./notify.ts";
-import { filterOf, lastUser, prefetchFigures, rememberUser } from "./pages/dashboard/figures.ts";
+import {
+  cachedView,
+  cacheView,
+  filterOf,
+  lastUser,
+  prefetchFigures,
+  rememberUser,
+} from "./pages/dashboard/figures.ts";
 
 const loadDashboard = () => import("./pages/dashboard/DashboardPage.tsx");
 const DashboardPage = lazy(loadDashboard);
@@ -66,12 +73,17 @@ export function startDashboard(client: QueryClient): void {
   if (window.location.pathname !== "/") return;
   void loadDashboard();
   void import("./pages/dashboard/StatusDonut.tsx");
-  prefetchFigures(client, filterOf(new URLSearchParams(window.location.search), lastUser() ?? ""));
+  const user = lastUser();
+  prefetchFigures(
+    client,
+    filterOf(new URLSearchParams(window.location.search), user ? cachedView(user) : {}),
+  );
 }
 whenSignedIn((client, me) => {
   rememberUser(me.username);
+  cacheView(me.username, me.dashboardView);
   if (window.location.pathname === "/")
-    prefetchFigures(client, filterOf(new URLSearchParams(window.location.search), me.username));
+    prefetchFigures(client, filterOf(new URLSearchParams(window.location.search), me.dashboardView));
 });
 
 /** Signed-in screens: without a session, the sign-in page (coming back here afterwards). */

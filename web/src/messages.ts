@@ -170,7 +170,20 @@ export const messages = {
   "sort-organisation": { vi: "Theo cơ quan", en: "By body" },
   "sort-percent": { vi: "Tiến độ thấp trước", en: "Lowest progress first" },
   "sort--percent": { vi: "Tiến độ cao trước", en: "Highest progress first" },
+  "sort-structure": { vi: "Theo thứ tự trong văn bản", en: "In the document's order" },
   "tasks-filtered-organisation": { vi: "Cơ quan: {name}", en: "Body: {name}" },
+  "tasks-filtered-level": { vi: "Cơ quan {level}", en: "Bodies: {level}" },
+  "tasks-view": { vi: "Cách xem", en: "View" },
+  "tasks-view-tree": { vi: "Theo văn bản", en: "By document" },
+  "tasks-view-list": { vi: "Danh sách", en: "List" },
+  "tasks-tree-documents": { vi: "{count} văn bản", en: "Documents: {count}" },
+  "tasks-tree-unsectioned": { vi: "Nhiệm vụ ngoài các mục", en: "Tasks outside the sections" },
+  "tasks-tree-bodies": { vi: "{count} cơ quan", en: "Bodies: {count}" },
+  "tasks-tree-expand": { vi: "Mở các nhiệm vụ của {symbol}", en: "Show the tasks of {symbol}" },
+  "tasks-tree-more": {
+    vi: "Văn bản này có {count} phân công khớp bộ lọc; trang này hiện {shown}. Chuyển trang ở dưới để xem tiếp.",
+    en: "This document has {count} matching assignments; this page shows {shown}. Turn the page below for more.",
+  },
 
   // Assignment drawer
   "assignment-title": { vi: "Phân công", en: "Assignment" },

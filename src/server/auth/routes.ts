@@ -3,7 +3,8 @@ import { z } from "zod";
 import { ROLES } from "../../domain/access.ts";
 import { actorOf, CSRF_COOKIE, principal, SESSION_COOKIE } from "../http/access.ts";
 import type { Routes } from "../http/context.ts";
-import { problems } from "../http/schemas.ts";
+import { isoDate, problems } from "../http/schemas.ts";
+import { dashboardViewOf, dashboardViewSchema, saveDashboardView } from "./dashboard-view.ts";
 import {
   changePassword,
   createToken,
@@ -24,6 +25,9 @@ export const meSchema = z
     scopeOrganisationId: z.number().int().nullable(),
     via: z.enum(["session", "token"]),
     csrfToken: z.string().nullable(),
+    /** The server's day, which statuses and countdowns are judged on. */
+    today: isoDate,
+    dashboardView: dashboardViewSchema,
   })
   .meta({ id: "Me" });
 
@@ -67,7 +71,7 @@ export const authRoutes: Routes = async (app, ctx) => {
       const p = await principalOfSession(ctx.db, r.sessionToken);
       if (!p) throw new Error("session vanished after sign-in");
       request.principal = p;
-      return toMe(p);
+      return toMe(p, ctx.today(), await dashboardViewOf(ctx.db, p.userId));
     },
   );
 
@@ -90,7 +94,24 @@ export const authRoutes: Routes = async (app, ctx) => {
       config: { access: "signed-in" },
       schema: { tags: ["auth"], summary: "The signed-in user", response: { 200: meSchema, ...problems } },
     },
-    async (request) => toMe(principal(request)),
+    async (request) => {
+      const p = principal(request);
+      return toMe(p, ctx.today(), await dashboardViewOf(ctx.db, p.userId));
+    },
+  );
+
+  app.put(
+    "/api/auth/me/dashboard-view",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["auth"],
+        summary: "Save the signed-in user's dashboard view (document and level filter)",
+        body: dashboardViewSchema,
+        response: { 200: dashboardViewSchema, ...problems },
+      },
+    },
+    async (request) => saveDashboardView(ctx.db, principal(request), request.body),
   );
 
   app.post(
@@ -131,8 +152,14 @@ export const authRoutes: Routes = async (app, ctx) => {
   );
 };
 
-function toMe(p: ReturnType<typeof principal>): z.infer<typeof meSchema> {
+function toMe(
+  p: ReturnType<typeof principal>,
+  today: string,
+  dashboardView: z.infer<typeof dashboardViewSchema>,
+): z.infer<typeof meSchema> {
   return {
+    today,
+    dashboardView,
     id: p.userId,
     username: p.username,
     displayName: p.displayName,

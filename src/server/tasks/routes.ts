@@ -20,6 +20,7 @@ import {
 } from "../http/schemas.ts";
 import { assertAssignmentInScope, subtreeInScope } from "../http/scope.ts";
 import { progressInputSchema, recordProgress } from "../progress/service.ts";
+import { LEVELS } from "../rollups/filter.ts";
 import {
   assignmentDetail,
   assignmentDetailSchema,
@@ -28,7 +29,7 @@ import {
   taskDetail,
   taskDetailSchema,
 } from "./detail.ts";
-import { listTasks, TASK_SORTS, taskListKey } from "./repository.ts";
+import { listTaskDocuments, listTasks, TASK_SORTS, taskListKey } from "./repository.ts";
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
@@ -40,9 +41,11 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
 /** What Fastify sends with the JSON it serialises, for the bytes the read cache sends itself. */
 const JSON_TYPE = "application/json; charset=utf-8";
 
-export const taskQuery = pageQuery.extend({
+/** The filters the task list and the task tree's documents share. */
+const taskFilterQuery = pageQuery.extend({
   organisationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   documentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  level: z.enum(LEVELS).optional(),
   status: csv(z.enum(STATUSES)).optional(),
   deadlineFrom: isoDate.optional(),
   deadlineTo: isoDate.optional(),
@@ -51,8 +54,9 @@ export const taskQuery = pageQuery.extend({
     .transform((v) => v === "true")
     .optional(),
   q: z.string().trim().max(200).optional(),
-  sort: z.enum(TASK_SORTS).default("deadline"),
 });
+
+export const taskQuery = taskFilterQuery.extend({ sort: z.enum(TASK_SORTS).default("deadline") });
 
 export const taskRowSchema = z
   .object({
@@ -60,6 +64,8 @@ export const taskRowSchema = z
     taskId: z.number().int(),
     documentId: z.number().int(),
     documentSymbol: z.string().nullable(),
+    documentTitle: z.string().nullable(),
+    sectionPath: z.array(z.object({ id: z.number().int(), label: z.string(), heading: z.string() })),
     text: z.string(),
     organisationId: z.number().int().nullable(),
     organisationName: z.string().nullable(),
@@ -76,7 +82,45 @@ export const taskRowSchema = z
   })
   .meta({ id: "TaskRow" });
 
+const taskDocumentGroupSchema = z
+  .object({
+    documentId: z.number().int(),
+    symbol: z.string().nullable(),
+    title: z.string().nullable(),
+    date: z.string().nullable(),
+    counts: z.record(z.enum(STATUSES), z.number().int()),
+    total: z.number().int(),
+  })
+  .meta({ id: "TaskDocumentGroup" });
+
 export const taskRoutes: Routes = async (app, ctx) => {
+  app.get(
+    "/api/tasks/documents",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["tasks"],
+        summary:
+          "The documents of the filtered assignments with their counts by status: the first level of the task tree",
+        querystring: taskFilterQuery,
+        response: {
+          200: pageSchema(taskDocumentGroupSchema).extend({
+            /** Assignments the filter keeps, across every document. */
+            assignments: z.number().int(),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const q = request.query;
+      const subtreePath = await subtreeInScope(ctx.db, p, q.organisationId);
+      const r = await listTaskDocuments(ctx.db, p, q, ctx.today(), subtreePath);
+      return { ...pageOf(r.items, r.total, q), assignments: r.assignments };
+    },
+  );
+
   app.get(
     "/api/tasks",
     {

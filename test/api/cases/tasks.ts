@@ -4,6 +4,16 @@ import type { RouteCase } from "../../support/route-cases.ts";
 export const cases: RouteCase[] = [
   { method: "GET", path: "/api/health", scoped: false, build: () => ({ url: "/api/health" }) },
   { method: "GET", path: "/api/auth/me", scoped: false, build: () => ({ url: "/api/auth/me" }) },
+  {
+    method: "PUT",
+    path: "/api/auth/me/dashboard-view",
+    scoped: true,
+    // a view naming a document: one outside the caller's scope is refused
+    build: (t) => ({
+      url: "/api/auth/me/dashboard-view",
+      payload: { documentId: t.documentId, level: "province" },
+    }),
+  },
   // an empty body: the public sign-in route answers 400, never 401/403
   {
     method: "POST",
@@ -39,6 +49,12 @@ export const cases: RouteCase[] = [
     path: "/api/tasks",
     scoped: true,
     build: (t) => ({ url: `/api/tasks?organisationId=${t.organisationId}` }),
+  },
+  {
+    method: "GET",
+    path: "/api/tasks/documents",
+    scoped: true,
+    build: (t) => ({ url: `/api/tasks/documents?organisationId=${t.organisationId}` }),
   },
   {
     method: "GET",

@@ -241,6 +241,32 @@ export interface paths {
       };
     };
   };
+  "/api/auth/me/dashboard-view": {
+    put: {
+      /** Save the signed-in user's dashboard view (document and level filter) */
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: { content: {
+        "application/json": components["schemas"]["DashboardViewInput"];
+      } };
+      responses: {
+        200: JsonResponse<components["schemas"]["DashboardView"]>;
+        400: JsonResponse<components["schemas"]["Problem"]>;
+        401: JsonResponse<components["schemas"]["Problem"]>;
+        403: JsonResponse<components["schemas"]["Problem"]>;
+        404: JsonResponse<components["schemas"]["Problem"]>;
+        409: JsonResponse<components["schemas"]["Problem"]>;
+        412: JsonResponse<components["schemas"]["Problem"]>;
+        422: JsonResponse<components["schemas"]["Problem"]>;
+        428: JsonResponse<components["schemas"]["Problem"]>;
+        429: JsonResponse<components["schemas"]["Problem"]>;
+      };
+    };
+  };
   "/api/auth/password": {
     post: {
       /** Change one's password (other sessions end) */
@@ -1748,12 +1774,13 @@ export interface paths {
           pageSize?: number;
           organisationId?: number;
           documentId?: number;
+          level?: "central" | "province" | "district" | "commune";
           status?: string;
           deadlineFrom?: string;
           deadlineTo?: string;
           isKey?: "true" | "false";
           q?: string;
-          sort?: "deadline" | "-deadline" | "updated" | "-updated" | "organisation" | "percent" | "-percent";
+          sort?: "deadline" | "-deadline" | "updated" | "-updated" | "organisation" | "percent" | "-percent" | "structure";
         };
         header?: never;
         path?: never;
@@ -1766,6 +1793,47 @@ export interface paths {
           total: number;
           page: number;
           pageSize: number;
+        }>;
+        400: JsonResponse<components["schemas"]["Problem"]>;
+        401: JsonResponse<components["schemas"]["Problem"]>;
+        403: JsonResponse<components["schemas"]["Problem"]>;
+        404: JsonResponse<components["schemas"]["Problem"]>;
+        409: JsonResponse<components["schemas"]["Problem"]>;
+        412: JsonResponse<components["schemas"]["Problem"]>;
+        422: JsonResponse<components["schemas"]["Problem"]>;
+        428: JsonResponse<components["schemas"]["Problem"]>;
+        429: JsonResponse<components["schemas"]["Problem"]>;
+      };
+    };
+  };
+  "/api/tasks/documents": {
+    get: {
+      /** The documents of the filtered assignments with their counts by status: the first level of the task tree */
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          organisationId?: number;
+          documentId?: number;
+          level?: "central" | "province" | "district" | "commune";
+          status?: string;
+          deadlineFrom?: string;
+          deadlineTo?: string;
+          isKey?: "true" | "false";
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: JsonResponse<{
+          items: components["schemas"]["TaskDocumentGroup"][];
+          total: number;
+          page: number;
+          pageSize: number;
+          assignments: number;
         }>;
         400: JsonResponse<components["schemas"]["Problem"]>;
         401: JsonResponse<components["schemas"]["Problem"]>;
@@ -2401,6 +2469,14 @@ export interface components {
         submittedAt: string;
       }[];
       reports?: components["schemas"]["CountedReportInput"][];
+    };
+    DashboardView: {
+      documentId?: number;
+      level?: "central" | "province" | "district" | "commune";
+    };
+    DashboardViewInput: {
+      documentId?: number;
+      level?: "central" | "province" | "district" | "commune";
     };
     DeadlineFigure: {
       today: string;
@@ -3256,6 +3332,8 @@ export interface components {
       scopeOrganisationId: number | null;
       via: "session" | "token";
       csrfToken: string | null;
+      today: string;
+      dashboardView: components["schemas"]["DashboardView"];
     };
     MeInput: {
       id: number;
@@ -3265,6 +3343,8 @@ export interface components {
       scopeOrganisationId: number | null;
       via: "session" | "token";
       csrfToken: string | null;
+      today: string;
+      dashboardView: components["schemas"]["DashboardViewInput"];
     };
     Notification: {
       id: number;
@@ -4014,11 +4094,37 @@ export interface components {
       assignments: components["schemas"]["TaskAssignmentInput"][];
       version: number;
     };
+    TaskDocumentGroup: {
+      documentId: number;
+      symbol: string | null;
+      title: string | null;
+      date: string | null;
+      counts: {
+        [key: string]: number;
+      };
+      total: number;
+    };
+    TaskDocumentGroupInput: {
+      documentId: number;
+      symbol: string | null;
+      title: string | null;
+      date: string | null;
+      counts: {
+        [key: string]: number;
+      };
+      total: number;
+    };
     TaskRow: {
       assignmentId: number;
       taskId: number;
       documentId: number;
       documentSymbol: string | null;
+      documentTitle: string | null;
+      sectionPath: {
+        id: number;
+        label: string;
+        heading: string;
+      }[];
       text: string;
       organisationId: number | null;
       organisationName: string | null;
@@ -4038,6 +4144,12 @@ export interface components {
       taskId: number;
       documentId: number;
       documentSymbol: string | null;
+      documentTitle: string | null;
+      sectionPath: {
+        id: number;
+        label: string;
+        heading: string;
+      }[];
       text: string;
       organisationId: number | null;
       organisationName: string | null;

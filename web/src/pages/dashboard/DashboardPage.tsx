@@ -3,7 +3,7 @@
 // grades, reporting completeness (body × period), dissemination and concretization coverage —
 // narrowed by document and level. Every count opens the task list behind it. The page root gets
 // data-ready="true" once every figure has arrived and the donut has drawn (bench/ui.ts waits on it).
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Button,
   Card,
@@ -24,8 +24,8 @@ import {
 } from "antd";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import type { Schemas } from "../../api/client.ts";
-import { useMe } from "../../auth.ts";
+import { api, type Schemas, unwrap } from "../../api/client.ts";
+import { ME_KEY, useMe } from "../../auth.ts";
 import { byName, formatDate, formatNumber, formatShare } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import type { MessageKey } from "../../messages.ts";
@@ -41,13 +41,13 @@ import {
 } from "../../status.tsx";
 import {
   BODIES_LIMIT,
+  cacheView,
   DUE_SOON_DAYS,
   type Filter,
   figureQueries,
   filterOf,
   LEVELS,
   type Level,
-  saveView,
 } from "./figures.ts";
 
 // the chart's chunk loads alongside the figures rather than after them
@@ -57,9 +57,9 @@ const StatusDonut = lazy(() => donutChunk);
 export const READY_MARK = "trienkhai:dashboard-ready";
 
 /** The filter in the address, or the saved view; changes go to the address. */
-function useFilter(username: string): [Filter, (f: Filter) => void] {
+function useFilter(saved: Filter | undefined): [Filter, (f: Filter) => void] {
   const [params, setParams] = useSearchParams();
-  const filter = useMemo(() => filterOf(params, username), [params, username]);
+  const filter = useMemo(() => filterOf(params, saved), [params, saved]);
   const set = useCallback(
     (f: Filter) => {
       const next = new URLSearchParams();
@@ -72,13 +72,14 @@ function useFilter(username: string): [Filter, (f: Filter) => void] {
   return [filter, set];
 }
 
-/** The task list behind a figure. */
+/** The task list behind a figure: its rows one by one, not the tree by document. */
 function tasksHref(filter: Filter, extra: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
-  if (filter.documentId) q.set("documentId", String(filter.documentId));
   for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== "") q.set(k, String(v));
-  const s = q.toString();
-  return s ? `/tasks?${s}` : "/tasks";
+  if (filter.documentId) q.set("documentId", String(filter.documentId));
+  if (filter.level) q.set("level", filter.level);
+  q.set("view", "list");
+  return `/tasks?${q.toString()}`;
 }
 
 function CountLink({ to, value, label }: { to: string; value: number; label: string }) {
@@ -117,8 +118,8 @@ function Section({
 export default function DashboardPage() {
   const { t, lang } = useI18n();
   const me = useMe().data;
-  const username = me?.username ?? "";
-  const [filter, setFilter] = useFilter(username);
+  const queryClient = useQueryClient();
+  const [filter, setFilter] = useFilter(me?.dashboardView);
   const navigate = useNavigate();
   const [bodiesLimit, setBodiesLimit] = useState(BODIES_LIMIT);
   const [donutDrawn, setDonutDrawn] = useState(false);
@@ -147,10 +148,16 @@ export default function DashboardPage() {
     if (ready && performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK);
   }, [ready]);
 
-  const saveCurrentView = () => {
-    saveView(username, filter);
-    notifySuccess(t("dash-view-saved"));
-  };
+  const saveView = useMutation({
+    mutationFn: (view: Filter) => unwrap(api.PUT("/api/auth/me/dashboard-view", { body: view })),
+    onSuccess: (view) => {
+      if (me) {
+        queryClient.setQueryData(ME_KEY, { ...me, dashboardView: view });
+        cacheView(me.username, view);
+      }
+      notifySuccess(t("dash-view-saved"));
+    },
+  });
 
   const documentOptions = (documents.data?.items ?? []).map((d) => ({
     value: d.id,
@@ -193,7 +200,9 @@ export default function DashboardPage() {
             options={LEVELS.map((l) => ({ value: l, label: t(`level-${l}`) }))}
             onChange={(v?: Level) => setFilter({ ...filter, level: v })}
           />
-          <Button onClick={saveCurrentView}>{t("dash-save-view")}</Button>
+          <Button onClick={() => saveView.mutate(filter)} loading={saveView.isPending}>
+            {t("dash-save-view")}
+          </Button>
         </Space>
       </Flex>
 

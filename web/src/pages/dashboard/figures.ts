@@ -35,25 +35,37 @@ export function lastUser(): string | null {
   }
 }
 
-export function savedView(username: string): Filter {
+/** Only the fields a view may have, with valid values. */
+function viewOf(v: { documentId?: unknown; level?: unknown } | null | undefined): Filter {
+  return {
+    ...(typeof v?.documentId === "number" ? { documentId: v.documentId } : {}),
+    ...(LEVELS.includes(v?.level as Level) ? { level: v?.level as Level } : {}),
+  };
+}
+
+/**
+ * The view the user saved is kept with their account (GET /api/auth/me); this browser keeps a copy
+ * only so that the first load can start the figures before the account's answer arrives.
+ */
+export function cachedView(username: string): Filter {
   try {
-    const v = JSON.parse(localStorage.getItem(viewKey(username)) ?? "{}") as Filter;
-    return {
-      ...(typeof v.documentId === "number" ? { documentId: v.documentId } : {}),
-      ...(LEVELS.includes(v.level as Level) ? { level: v.level } : {}),
-    };
+    return viewOf(JSON.parse(localStorage.getItem(viewKey(username)) ?? "{}") as Filter);
   } catch {
     return {};
   }
 }
 
-export function saveView(username: string, filter: Filter): void {
-  localStorage.setItem(viewKey(username), JSON.stringify(filter));
+export function cacheView(username: string, view: Filter | undefined): void {
+  try {
+    localStorage.setItem(viewKey(username), JSON.stringify(viewOf(view)));
+  } catch {
+    // the copy only speeds up the first load
+  }
 }
 
-/** The filter from the address (?documentId=&level=), else the user's saved view. */
-export function filterOf(params: URLSearchParams, username: string): Filter {
-  if (!params.has("documentId") && !params.has("level")) return savedView(username);
+/** The filter from the address (?documentId=&level=), else the saved view. */
+export function filterOf(params: URLSearchParams, saved: Filter | undefined): Filter {
+  if (!params.has("documentId") && !params.has("level")) return viewOf(saved);
   const documentId = Number(params.get("documentId"));
   const level = params.get("level") as Level | null;
   return {

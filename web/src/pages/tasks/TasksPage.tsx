@@ -1,7 +1,8 @@
-// Nhiệm vụ: the assignments of the user's scope (GET /api/tasks), filtered by text, status,
-// document, body, deadline and key tasks, sorted and paginated on the server. Every filter lives in
-// the address, so the dashboard's figures open this list already filtered; ?assignment=ID opens
-// the assignment's drawer.
+// Nhiệm vụ: the assignments of the user's scope, filtered by text, status, document, body, level,
+// deadline and key tasks, shown as a tree by document (document → section → task → assignments,
+// TaskTree.tsx) or as one list sorted and paginated on the server (?view=list). Every filter lives in
+// the address, so the dashboard's figures open the list already filtered; ?assignment=ID opens the
+// assignment's drawer.
 import { useQuery } from "@tanstack/react-query";
 import {
   Button,
@@ -10,7 +11,7 @@ import {
   Empty,
   Flex,
   Input,
-  Progress,
+  Segmented,
   Select,
   Space,
   Table,
@@ -21,12 +22,15 @@ import dayjs from "dayjs";
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { api, type Schemas, unwrap } from "../../api/client.ts";
-import { formatDate, formatNumber } from "../../format.ts";
+import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { publishedDocuments } from "../../queries.ts";
 import { STATUSES, type Status, StatusTag } from "../../status.tsx";
+import { LEVELS } from "../dashboard/figures.ts";
 import { AssignmentDrawer } from "./AssignmentDrawer.tsx";
-import { Countdown, isRecurring, recurrenceKey, useToday } from "./deadline.tsx";
+import { BodyCell, DeadlineCell, ProgressCell } from "./cells.tsx";
+import { useToday } from "./deadline.tsx";
+import { TaskTree } from "./TaskTree.tsx";
 
 type TaskRow = Schemas["TaskRow"];
 const SORTS = [
@@ -37,8 +41,10 @@ const SORTS = [
   "organisation",
   "percent",
   "-percent",
+  "structure",
 ] as const;
 type Sort = (typeof SORTS)[number];
+type View = "tree" | "list";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The list's query from the address; unknown or malformed values are left out. */
@@ -62,6 +68,7 @@ function queryOf(params: URLSearchParams) {
     organisationId: num("organisationId"),
     deadlineFrom: day("deadlineFrom"),
     deadlineTo: day("deadlineTo"),
+    level: LEVELS.find((l) => l === params.get("level")),
     isKey: params.get("isKey") === "true" ? ("true" as const) : undefined,
     sort: sort && SORTS.includes(sort) ? sort : undefined,
     page: num("page") ?? 1,
@@ -75,6 +82,8 @@ export default function TasksPage() {
   const query = useMemo(() => queryOf(params), [params]);
   const today = useToday();
   const assignmentId = Number(params.get("assignment")) || null;
+  const view: View = params.get("view") === "list" ? "list" : "tree";
+  const { sort: _sort, page: _page, pageSize: _pageSize, ...filterQuery } = query;
 
   const update = (changes: Record<string, string | number | undefined | null>, keepPage = false) => {
     const next = new URLSearchParams(params);
@@ -87,6 +96,7 @@ export default function TasksPage() {
 
   const tasks = useQuery({
     queryKey: ["tasks", query],
+    enabled: view === "list",
     placeholderData: (previous) => previous,
     queryFn: () => unwrap(api.GET("/api/tasks", { params: { query } })),
   });
@@ -99,7 +109,10 @@ export default function TasksPage() {
       unwrap(api.GET("/api/organisations/{id}", { params: { path: { id: String(query.organisationId) } } })),
   });
 
-  const filtered = [...params.keys()].some((k) => !["page", "pageSize", "sort", "assignment"].includes(k));
+  const filtered = [...params.keys()].some(
+    (k) => !["page", "pageSize", "sort", "assignment", "view"].includes(k),
+  );
+  const open = (id: number) => update({ assignment: id }, true);
 
   return (
     <div data-testid="tasks">
@@ -107,11 +120,15 @@ export default function TasksPage() {
         <Typography.Title level={1} style={{ fontSize: 24 }}>
           {t("tasks-title")}
         </Typography.Title>
-        {tasks.data && (
-          <Typography.Text type="secondary" data-testid="tasks-total">
-            {t("tasks-total", { count: formatNumber(tasks.data.total, lang) })}
-          </Typography.Text>
-        )}
+        <Segmented<View>
+          aria-label={t("tasks-view")}
+          value={view}
+          options={[
+            { value: "tree", label: t("tasks-view-tree") },
+            { value: "list", label: t("tasks-view-list") },
+          ]}
+          onChange={(v) => update({ view: v === "list" ? "list" : null, sort: null })}
+        />
       </Flex>
 
       <Space wrap style={{ marginBottom: 16 }} align="center">
@@ -167,13 +184,15 @@ export default function TasksPage() {
         >
           {t("tasks-key-only")}
         </Checkbox>
-        <Select<Sort>
-          aria-label={t("tasks-sort")}
-          style={{ width: 220 }}
-          value={query.sort ?? "deadline"}
-          options={SORTS.map((s) => ({ value: s, label: t(`sort-${s}`) }))}
-          onChange={(v) => update({ sort: v })}
-        />
+        {view === "list" && (
+          <Select<Sort>
+            aria-label={t("tasks-sort")}
+            style={{ width: 220 }}
+            value={query.sort ?? "deadline"}
+            options={SORTS.map((s) => ({ value: s, label: t(`sort-${s}`) }))}
+            onChange={(v) => update({ sort: v })}
+          />
+        )}
         {query.organisationId !== undefined && (
           <Tag closable onClose={() => update({ organisationId: null })} data-testid="organisation-filter">
             {t("tasks-filtered-organisation", {
@@ -181,104 +200,127 @@ export default function TasksPage() {
             })}
           </Tag>
         )}
+        {query.level !== undefined && (
+          <Tag closable onClose={() => update({ level: null })} data-testid="level-filter">
+            {t("tasks-filtered-level", { level: t(`level-${query.level}`) })}
+          </Tag>
+        )}
         {filtered && (
-          <Button onClick={() => setParams(new URLSearchParams())} type="link">
+          <Button onClick={() => setParams(view === "list" ? { view } : {})} type="link">
             {t("tasks-clear")}
           </Button>
         )}
       </Space>
 
-      <Table<TaskRow>
-        rowKey="assignmentId"
-        loading={tasks.isFetching}
-        dataSource={tasks.data?.items ?? []}
-        locale={{ emptyText: <Empty description={t("tasks-empty")} /> }}
-        pagination={{
-          current: tasks.data?.page ?? query.page,
-          pageSize: tasks.data?.pageSize ?? query.pageSize,
-          total: tasks.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          onChange: (page, pageSize) => update({ page, pageSize }, true),
-        }}
-        columns={[
-          {
-            title: t("tasks-col-task"),
-            key: "text",
-            render: (_, r) => (
-              <div>
-                <Typography.Link
-                  onClick={() => update({ assignment: r.assignmentId }, true)}
-                  data-testid={`open-${r.assignmentId}`}
-                >
-                  <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 2, color: "inherit" }}>
-                    {r.text}
-                  </Typography.Paragraph>
-                </Typography.Link>
-                <Space size={4}>
-                  {r.isKey && <Tag color="#8e244d">{t("tasks-key")}</Tag>}
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    {r.documentSymbol}
-                  </Typography.Text>
-                </Space>
-              </div>
-            ),
-          },
-          {
-            title: t("tasks-col-body"),
-            key: "body",
-            width: 240,
-            render: (_, r) => (
-              <div>
-                <div>{r.organisationName ?? r.phrase}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {r.role === "lead" || r.role === "cooperating" ? t(`assignment-${r.role}`) : r.role}
-                </Typography.Text>
-              </div>
-            ),
-          },
-          {
-            title: t("tasks-col-deadline"),
-            key: "deadline",
-            width: 170,
-            render: (_, r) => (
-              <div>
-                <div>{r.deadlineDate ? formatDate(r.deadlineDate) : t("no-deadline")}</div>
-                {isRecurring(r.recurrence) && (
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    {t(recurrenceKey(r.recurrence) ?? "recurrence-periodic")}
-                  </Typography.Text>
-                )}
-                {!isRecurring(r.recurrence) && (
-                  <div>
-                    <Countdown today={today} due={r.deadlineDate} status={r.status} />
-                  </div>
-                )}
-              </div>
-            ),
-          },
-          {
-            title: t("tasks-col-progress"),
-            key: "percent",
-            width: 140,
-            render: (_, r) => (
-              <Progress
-                percent={r.percent}
-                size="small"
-                format={(p) => `${formatNumber(p ?? 0, lang)}%`}
-                aria-label={`${t("tasks-col-progress")}: ${r.percent}%`}
-              />
-            ),
-          },
-          {
-            title: t("tasks-col-status"),
-            key: "status",
-            width: 190,
-            render: (_, r) => <StatusTag status={r.status} />,
-          },
-        ]}
-      />
+      {view === "tree" ? (
+        <TaskTree
+          query={filterQuery}
+          page={query.page}
+          pageSize={query.pageSize}
+          today={today}
+          onPage={(page, pageSize) => update({ page, pageSize }, true)}
+          onOpen={open}
+        />
+      ) : (
+        <>
+          {tasks.data && (
+            <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+              <Typography.Text type="secondary" data-testid="tasks-total">
+                {t("tasks-total", { count: formatNumber(tasks.data.total, lang) })}
+              </Typography.Text>
+            </Flex>
+          )}
+          <TaskList
+            rows={tasks.data}
+            loading={tasks.isFetching}
+            query={query}
+            today={today}
+            onPage={(page, pageSize) => update({ page, pageSize }, true)}
+            onOpen={open}
+          />
+        </>
+      )}
       <AssignmentDrawer id={assignmentId} onClose={() => update({ assignment: null }, true)} />
     </div>
+  );
+}
+
+/** The list view: one row per assignment, in the order and page asked for. */
+function TaskList({
+  rows,
+  loading,
+  query,
+  today,
+  onPage,
+  onOpen,
+}: {
+  rows: { items: TaskRow[]; total: number; page: number; pageSize: number } | undefined;
+  loading: boolean;
+  query: { page: number; pageSize: number };
+  today: string | undefined;
+  onPage: (page: number, pageSize: number) => void;
+  onOpen: (assignmentId: number) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Table<TaskRow>
+      rowKey="assignmentId"
+      loading={loading}
+      dataSource={rows?.items ?? []}
+      locale={{ emptyText: <Empty description={t("tasks-empty")} /> }}
+      pagination={{
+        current: rows?.page ?? query.page,
+        pageSize: rows?.pageSize ?? query.pageSize,
+        total: rows?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100],
+        onChange: onPage,
+      }}
+      columns={[
+        {
+          title: t("tasks-col-task"),
+          key: "text",
+          render: (_, r) => (
+            <div>
+              <Typography.Link onClick={() => onOpen(r.assignmentId)} data-testid={`open-${r.assignmentId}`}>
+                <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 2, color: "inherit" }}>
+                  {r.text}
+                </Typography.Paragraph>
+              </Typography.Link>
+              <Space size={4}>
+                {r.isKey && <Tag color="#8e244d">{t("tasks-key")}</Tag>}
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  {r.documentSymbol}
+                </Typography.Text>
+              </Space>
+            </div>
+          ),
+        },
+        {
+          title: t("tasks-col-body"),
+          key: "body",
+          width: 240,
+          render: (_, r) => <BodyCell row={r} />,
+        },
+        {
+          title: t("tasks-col-deadline"),
+          key: "deadline",
+          width: 170,
+          render: (_, r) => <DeadlineCell row={r} today={today} />,
+        },
+        {
+          title: t("tasks-col-progress"),
+          key: "percent",
+          width: 140,
+          render: (_, r) => <ProgressCell row={r} />,
+        },
+        {
+          title: t("tasks-col-status"),
+          key: "status",
+          width: 190,
+          render: (_, r) => <StatusTag status={r.status} />,
+        },
+      ]}
+    />
   );
 }

@@ -1,0 +1,32 @@
+// The dashboard filter a user saves (document, level): kept with the account, so the same view opens
+// on any PC they sign in from.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
+import { users } from "../../db/schema/users.ts";
+import { assertDocumentInScope } from "../http/scope.ts";
+import { LEVELS } from "../rollups/filter.ts";
+import type { Principal } from "./service.ts";
+
+export const dashboardViewSchema = z
+  .object({
+    documentId: z.number().int().positive().max(2_147_483_647).optional(),
+    level: z.enum(LEVELS).optional(),
+  })
+  .strict()
+  .meta({ id: "DashboardView" });
+export type DashboardView = z.infer<typeof dashboardViewSchema>;
+
+export async function dashboardViewOf(db: Db, userId: number): Promise<DashboardView> {
+  const [u] = await db.select({ view: users.dashboardView }).from(users).where(eq(users.id, userId));
+  // a view saved before a document was deleted or a level renamed opens as much of it as still holds
+  const parsed = dashboardViewSchema.safeParse(u?.view ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+/** Saves the view; a document that does not exist or lies outside the user's scope is refused. */
+export async function saveDashboardView(db: Db, p: Principal, view: DashboardView): Promise<DashboardView> {
+  if (view.documentId !== undefined) await assertDocumentInScope(db, p, view.documentId);
+  await db.update(users).set({ dashboardView: view }).where(eq(users.id, p.userId));
+  return view;
+}
