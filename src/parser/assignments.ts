@@ -10,6 +10,7 @@ import type { SectionNode } from "./sections.ts";
 import { taskColumns } from "./tables.ts";
 import {
   clean,
+  endsWithColon,
   fold,
   foldPart,
   foldPiece,
@@ -181,7 +182,7 @@ export class AssignmentCollector {
         continue;
       }
       intro = null;
-      const endsIntro = /:\s*$/.test(p.piece.text) || (k === 0 && introducesList);
+      const endsIntro = endsWithColon(p.piece.text) || (k === 0 && introducesList);
       const nextIsList = paras[k + 1]?.kind === "bullet";
       const drafts = this.fromPiece(p.piece, sectionId, local ?? inherited);
       if (endsIntro && nextIsList) {
@@ -319,7 +320,7 @@ export class AssignmentCollector {
     }
     paras.push(...node.content);
     // an introduction that names the body ("Sở Tài chính có trách nhiệm:") leads the subsections
-    const introLead = [...paras].reverse().find((p) => /:\s*$/.test(p.piece.text));
+    const introLead = [...paras].reverse().find((p) => endsWithColon(p.piece.text));
     if (!b && introLead && node.children.length > 0) {
       const l = explicitLead(introLead.piece.text, this.ctx.issuer);
       if (l) lead = l.lead;

@@ -1,7 +1,7 @@
 // Names of bodies (organisations) inside sentences: "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các
 // cơ quan liên quan …", "Giao Phòng Kinh tế và Hạ tầng …". A name starts with a body head word and
 // runs over capitalised words and the few lower-case words names are made of, until a verb.
-import { eitherTone, fold } from "./text.ts";
+import { eitherTone, fold, isSpaceCode } from "./text.ts";
 import { BODY_HEADS, DUTY_VERBS, escapeRe, GROUP_KINDS } from "./vocabulary.ts";
 
 interface Token {
@@ -21,21 +21,40 @@ function capitalised(word: string): boolean {
 // Folding keeps lengths: a text is folded once, a very long one only in the window that is read.
 const FOLD_WHOLE = 4000;
 
-/** `low` is fold(text), or null for a text longer than FOLD_WHOLE. */
+/** , ; : ( ) “ ” " — each a token of its own. */
+function isPunctCode(c: number): boolean {
+  return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x201c || c === 0x201d || c === 34;
+}
+
+/** End of the word (a run of neither white space nor punctuation) that starts at `at`. */
+function wordEnd(text: string, at: number, max = text.length): number {
+  const end = Math.min(text.length, max);
+  let i = at;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c) || isPunctCode(c)) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Words and punctuation marks of text[from…] that start before `to`, at most `max` of them. `low` is
+ * fold(text), or null for a text longer than FOLD_WHOLE. (A scan by character codes: a regular
+ * expression per token costs more than the token.)
+ */
 function tokenize(text: string, textLow: string | null, from: number, to: number, max: number): Token[] {
   const out: Token[] = [];
-  const re = /[^\s,;:()“”"]+|[,;:()“”"]/g;
   const base = textLow !== null ? 0 : from;
   const low = textLow ?? fold(text.slice(from, Math.min(text.length, to + 40)));
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    out.push({
-      text: m[0],
-      low: low.slice(m.index - base, m.index - base + m[0].length),
-      start: m.index,
-      end: m.index + m[0].length,
-    });
-    if (out.length >= max) break;
+  const n = text.length;
+  let i = from;
+  while (out.length < max) {
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i >= n || i >= to) break;
+    const start = i;
+    i = isPunctCode(text.charCodeAt(i)) ? i + 1 : wordEnd(text, i);
+    out.push({ text: text.slice(start, i), low: low.slice(start - base, i - base), start, end: i });
   }
   return out;
 }
@@ -229,14 +248,11 @@ const HEAD_START = new RegExp(
 
 // First words of the heads, folded: most words are not one, and a set lookup settles them cheaply.
 const HEAD_FIRST_WORDS = new Set([...BODY_HEADS].map((h) => fold(h.split(" ")[0] as string)));
-const WORD_START = /[^\s,;:()“”"]{0,12}/y;
-
 /** The word at `at` is the first word of a body head. */
 function startsWithHeadWord(text: string, low: string | null, at: number): boolean {
-  WORD_START.lastIndex = at;
-  WORD_START.test(text);
-  const wordEnd = WORD_START.lastIndex;
-  const word = low !== null ? low.slice(at, wordEnd) : fold(text.slice(at, wordEnd));
+  // (its first 12 characters: no first word is longer)
+  const end = wordEnd(text, at, at + 12);
+  const word = low !== null ? low.slice(at, end) : fold(text.slice(at, end));
   return HEAD_FIRST_WORDS.has(word);
 }
 

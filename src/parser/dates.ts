@@ -34,8 +34,11 @@ export const NUMERIC_DATE = String.raw`(\d{1,2}) ?[/.\-–] ?(\d{1,2}) ?[/.\-–
 export const WORDS_DATE = String.raw`ngày (\d{1,2}) {0,3}tháng (\d{1,2}) {0,3}năm (\d{4})`;
 
 /** First date in a short folded text, as ISO, or null. */
+const ANY_DATE = new RegExp(`${NUMERIC_DATE}|${WORDS_DATE}`, "g");
+
 export function findDate(low: string): { iso: string; index: number; length: number } | null {
-  const re = new RegExp(`${NUMERIC_DATE}|${WORDS_DATE}`, "g");
+  const re = ANY_DATE;
+  re.lastIndex = 0;
   for (let m = re.exec(low); m; m = re.exec(low)) {
     const [d, mo, y] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
     const iso = isoDate(Number(y), Number(mo), Number(d));

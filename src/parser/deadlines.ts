@@ -26,6 +26,8 @@ const QUARTER = /quý\s?(iv|iii|ii|i|[1-4])\s?(?:\/|năm|-)\s?(\d{4})/g;
 const YEAR =
   /(?:trong|hoàn thành trong|hoàn thành|xong trong|cuối|chậm nhất trong|vào)\s(?:năm|năm)\s(\d{4})/g;
 const HALF = /(6|sáu) tháng (đầu|cuối) năm\s?(\d{4})/g;
+const BARE_DAY = new RegExp(`(?:^|\\s)${D}`, "g");
+const BARE_YEAR = /(?:^|\s)(?:năm\s)?(\d{4})(?:\s?[-–]\s?(\d{4}))?\s*$/g;
 
 const RECURRENCES: [RegExp, Recurrence][] = [
   [/(hằng|hàng|mỗi) năm|định kỳ (hằng |hàng )?năm|năm một lần/, "annual"],
@@ -83,14 +85,11 @@ function firstDate(low: string, ctx: DeadlineContext, lenient: boolean): Found |
     scan(HALF, (m) => (m[2] === "đầu" ? isoDate(Number(m[3]), 6, 30) : isoDate(Number(m[3]), 12, 31)));
   if (low.includes("năm")) scan(YEAR, (m) => isoDate(Number(m[1]), 12, 31));
   if (lenient && candidates.length === 0) {
-    const bare = new RegExp(`(?:^|\\s)${D}`, "g");
-    scan(bare, (m) => {
+    scan(BARE_DAY, (m) => {
       const y = year(m[3]);
       return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
     });
-    scan(/(?:^|\s)(?:năm\s)?(\d{4})(?:\s?[-–]\s?(\d{4}))?\s*$/g, (m) =>
-      isoDate(Number(m[2] ?? m[1]), 12, 31),
-    );
+    scan(BARE_YEAR, (m) => isoDate(Number(m[2] ?? m[1]), 12, 31));
   }
   candidates.sort((a, b) => a.index - b.index);
   return candidates[0] ?? null;

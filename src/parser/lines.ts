@@ -1,13 +1,34 @@
 // Line-level recognisers: page furniture, rules, bullets and section labels.
 import { romanToInt } from "./numbers.ts";
-import type { DocText, Line } from "./text.ts";
+import { type DocText, isSpaceCode, type Line } from "./text.ts";
 
 const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?\s*$/;
 const PAGE_WORD = /^\s*trang\s+\d{1,3}(?:\s*(?:\/|trên)\s*\d{1,3})?\s*$/;
 const PAGE_OF = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
 const RULE = /^\s*(?:[-_=~·•.★☆*]\s*){3,}$|^\s*[★☆]\s*$/;
 
+// the characters rules are drawn with: - _ = ~ · • . ★ ☆ *
+function isRuleChar(c: number): boolean {
+  return (
+    c === 45 ||
+    c === 95 ||
+    c === 61 ||
+    c === 126 ||
+    c === 0xb7 ||
+    c === 0x2022 ||
+    c === 46 ||
+    c === 0x2605 ||
+    c === 0x2606 ||
+    c === 42
+  );
+}
+
 export function isRule(text: string): boolean {
+  // most lines have a letter: only a line of rule characters and spaces is tested
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isRuleChar(c) && !isSpaceCode(c)) return false;
+  }
   return RULE.test(text);
 }
 
@@ -34,7 +55,8 @@ export function claimPageFurniture(doc: DocText): number {
     // running heads are short lines; body lines are not counted
     if (trimmed.length > 90 || trimmed.length < 8) continue;
     const key = trimmed;
-    if (/^[-–+•\d]/.test(key)) continue;
+    const k0 = key.charCodeAt(0);
+    if (k0 === 45 || k0 === 0x2013 || k0 === 43 || k0 === 0x2022 || (k0 >= 48 && k0 <= 57)) continue;
     const list = seen.get(key);
     if (list) list.push(line);
     else seen.set(key, [line]);
@@ -65,6 +87,14 @@ export function claimRules(doc: DocText, from: number, to: number): void {
 }
 
 export const BULLET = /^\s*([-–—+•·▪●◦○∙])\s*(?=\S)/;
+const BULLET_CHARS = "-–—+•·▪●◦○∙";
+
+/** BULLET.test(text), with the regular expression run only on a line whose first mark is a bullet. */
+export function isBullet(text: string): boolean {
+  let at = 0;
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+  return at < text.length && BULLET_CHARS.includes(text[at] as string) && BULLET.test(text);
+}
 
 export type LabelScheme =
   | "part"
@@ -97,15 +127,41 @@ const RE_DOTTED = /^(\s*)(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=\S)/;
 const RE_ARABIC = /^(\s*)(\d{1,2})\s{0,2}([.)]|\s[-–]|-)\s+(?=\S)/;
 const RE_LETTER = /^(\s*)([a-zđ])\s{0,2}([).])\s+(?=\S)/;
 
+/** [0-9IVXLCĐđPpMm] at `at`, or [a-zđ] followed by up to two spaces and ")" or ".". */
+function mayStartLabel(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (
+    (c >= 48 && c <= 57) ||
+    c === 73 ||
+    c === 86 ||
+    c === 88 ||
+    c === 76 ||
+    c === 67 ||
+    c === 0x110 ||
+    c === 0x111 ||
+    c === 80 ||
+    c === 112 ||
+    c === 77 ||
+    c === 109
+  )
+    return true;
+  if (!((c >= 97 && c <= 122) || c === 0x111)) return false;
+  const end = Math.min(text.length, at + 4);
+  let j = at + 1;
+  while (j < end && j < at + 3 && isSpaceCode(text.charCodeAt(j))) j++;
+  if (j >= end) return false;
+  const d = text.charCodeAt(j);
+  return d === 41 || d === 46;
+}
+
 /** Recognises a section label at the start of a line (in `work` text). */
 export function readLabel(text: string): Label | null {
   // fast path: a label starts with a digit, a Roman numeral, a letter and ")" or ".", or a word
   // such as Điều / Phần / Chương / Mục
-  const first = /\S/.exec(text);
-  if (!first) return null;
-  const c = text[first.index] as string;
-  const next = text.slice(first.index + 1, first.index + 4);
-  if (!(/[0-9IVXLCĐđPpMm]/.test(c) || (/[a-zđ]/.test(c) && /^\s{0,2}[).]/.test(next)))) return null;
+  let at = 0;
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+  if (at >= text.length) return null;
+  if (!mayStartLabel(text, at)) return null;
   let m = RE_ARTICLE.exec(text);
   if (m) {
     const v = Number(m[3]);

@@ -2,7 +2,7 @@
 // Converted documents wrap lines at a fixed width (often with a blank line after every line, as PDF
 // converters do), or keep one paragraph per line (DOCX): the layout is measured first, then a line
 // ends a paragraph when it is short, ends a sentence before a new one, or precedes a bullet or label.
-import { BULLET, type Label, readLabel } from "./lines.ts";
+import { isBullet, type Label, readLabel } from "./lines.ts";
 import { readTableRow } from "./tables.ts";
 import { collapseRanges, type DocText, fold, type Line, type Piece, type Range } from "./text.ts";
 
@@ -177,7 +177,7 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
     }
     row = null;
     const lineLabel = readLabel(visible);
-    const bullet = BULLET.test(visible);
+    const bullet = isBullet(visible);
     const startsNew =
       ranges.length === 0 ||
       lineLabel !== null ||

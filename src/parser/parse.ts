@@ -136,6 +136,8 @@ function openingIssuer(paras: Paragraph[]): string | null {
   return null;
 }
 
+const PAST_TARGET =
+  /(chiến lược|kế hoạch|chương trình|đề án|quy hoạch|mục tiêu|tầm nhìn|phấn đấu|định hướng)[^.;]{0,120}?đến năm (\d{4})/g;
 const RESULT_HEADING = /kết quả|tình hình|đánh giá|thực trạng/;
 const YEAR_IN_HEADING = /(?:đến|tới|năm)\s(?:năm\s)?(20\d\d)|giai đoạn\s(?:20\d\d)\s?[-–]\s?(20\d\d)/;
 
@@ -331,7 +333,7 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       const sentence = node.heading.text.length >= 60;
       const opening = sentence ? [node.whole] : node.rest ? [node.rest] : [];
       const paras = [...opening, ...node.content.map((p) => p.piece)];
-      const lead = paras[0] ? /^\s*(?:[-–+]\s*)?đến năm (20\d\d)/.exec(fold(paras[0].text)) : null;
+      const lead = paras[0] ? /^\s*(?:[-–+]\s*)?đến năm (20\d\d)/.exec(foldPiece(paras[0])) : null;
       if (lead) y = Number(lead[1]);
       for (const piece of paras)
         units.push({ piece, sectionId: node.id, targetSection: isTarget, resultSection: isResult, year: y });
@@ -349,8 +351,9 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
     const scanPast = (p: Piece): void => {
       if (!p.text.includes("năm")) return;
       const low = foldPiece(p);
-      const re =
-        /(chiến lược|kế hoạch|chương trình|đề án|quy hoạch|mục tiêu|tầm nhìn|phấn đấu|định hướng)[^.;]{0,120}?đến năm (\d{4})/g;
+      if (!low.includes("đến năm ")) return;
+      const re = PAST_TARGET;
+      re.lastIndex = 0;
       for (let m = re.exec(low); m; m = re.exec(low)) {
         const y = Number(m[2]);
         if (y >= docYear || y < 1900) continue;

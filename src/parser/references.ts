@@ -30,6 +30,7 @@ const TYPE_WORD_BEFORE = new RegExp(
 // "sau 5 năm thực hiện …", "nghe báo cáo tình hình thực hiện Kế hoạch …": a look at how a document
 // is carried out, not this document carrying it out
 const STOP = /[.;] /g;
+const QUALIFIERS_END = new RegExp(`${QUALIFIERS}$`);
 const RETROSPECTIVE = /(sau \S+ năm|tình hình|kết quả|đánh giá) (thực hiện|triển khai)\s*$/;
 
 export type Where = "title" | "opening" | "body";
@@ -59,7 +60,7 @@ function typeBefore(lowBefore: string): DocumentType | null {
   const tail = lowBefore.slice(-30);
   const m = /\ssố:?\s*$/.exec(tail);
   if (!m) return null;
-  const words = tail.slice(0, m.index).replace(new RegExp(`${QUALIFIERS}$`), "");
+  const words = tail.slice(0, m.index).replace(QUALIFIERS_END, "");
   for (const [name, type] of TYPE_NAMES) if (words.endsWith(name)) return type;
   return null;
 }

@@ -3,7 +3,7 @@
 import { type Label, type LabelScheme, readLabel } from "./lines.ts";
 import type { Paragraph } from "./paragraphs.ts";
 import type { Section } from "./schema.ts";
-import { type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import { endsWithColon, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
 
 export interface SectionNode {
   id: string;
@@ -89,7 +89,7 @@ export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree 
       heading,
       rest,
       whole,
-      endsWithColon: /:\s*$/.test(p.piece.text),
+      endsWithColon: endsWithColon(p.piece.text),
       content: [],
       children: [],
       parent,

@@ -153,13 +153,15 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
     const indented = !markdownBullet && /^ {1,8}\S/.test(visible);
     for (const [c, raw] of cells.entries()) {
       let cell = raw;
-      const f = fold(cell);
+      // the cell's fold, kept up to date as its start is cut
+      let f = fold(cell);
       const label = DISTRIBUTION_LABEL.exec(f);
       if (label) {
         inDistribution = true;
         used = true;
         cell = cell.slice(label[0].length).trim();
         if (!cell) continue;
+        f = fold(cell);
       }
       const bullet = BULLET.exec(cell) ?? (c === 0 && markdownBullet ? [""] : null);
       if (bullet && inDistribution) {
@@ -174,13 +176,14 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
         used = true;
         continue;
       }
-      const signed = SIGNED.exec(fold(cell));
+      const signed = SIGNED.exec(f);
       if (signed) {
         cell = cell.slice(signed[0].length).trim();
         used = true;
         if (!cell) continue;
+        f = fold(cell);
       }
-      if (SIGN_NOTE.test(fold(cell)) || /^[★☆*]+$/.test(cell)) {
+      if (SIGN_NOTE.test(f) || /^[★☆*]+$/.test(cell)) {
         used = true;
         continue;
       }

@@ -183,6 +183,8 @@ function yearIn(low: string, parens: [number, number][]): number | null {
   return striven && !inside(parens, striven.index) ? Number(striven[1]) : null;
 }
 
+const BASELINE_NUMBER = new RegExp(`(?<![\\d.,/])(${NUMERAL})(?![\\d/])`, "g");
+
 function baselineIn(low: string, from: number, to: number, parens: [number, number][]): Baseline | null {
   const window = low.slice(from, to);
   const paren = parens.find(([a]) => a >= from && a < to);
@@ -192,7 +194,8 @@ function baselineIn(low: string, from: number, to: number, parens: [number, numb
   };
   if (paren) {
     const inner = low.slice(paren[0], paren[1]);
-    const q = new RegExp(`(?<![\\d.,/])(${NUMERAL})(?![\\d/])`, "g");
+    const q = BASELINE_NUMBER;
+    q.lastIndex = 0;
     for (let m = q.exec(inner); m; m = q.exec(inner)) {
       const value = parseNumeral(m[1] as string);
       if (value === null || (value >= 1900 && value <= 2100 && !/[.,]/.test(m[1] as string))) continue;

@@ -123,8 +123,15 @@ export function foldPiece(p: Piece): string {
 }
 
 // Lower-casing is per character except for İ (two characters) and Σ (ς at the end of a word).
-const CONTEXT_CASE = /[\u0130\u03a3]/;
-const WORD_CHAR = /[a-zà-ỹđ]/;
+// (two searches for a character are much faster than a character class over the whole text)
+function hasContextCase(s: string): boolean {
+  return s.includes("\u0130") || s.includes("\u03a3");
+}
+/** [a-zà-ỹđ]: a letter of a folded word. */
+function isWordChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0x1ef9);
+}
 
 /**
  * fold(part.text) for a part cut from `whole` (a sentence, a clause): the slice of the whole's fold,
@@ -138,9 +145,9 @@ export function foldPart(whole: Piece, part: Piece): string {
     at < 0 ||
     end > low.length ||
     !whole.text.startsWith(part.text, at) ||
-    CONTEXT_CASE.test(part.text) ||
-    (at > 0 && WORD_CHAR.test(low[at - 1] as string)) ||
-    (end < low.length && WORD_CHAR.test(low[end] as string))
+    hasContextCase(part.text) ||
+    (at > 0 && isWordChar(low, at - 1)) ||
+    (end < low.length && isWordChar(low, end))
   )
     return fold(part.text);
   return low.slice(at, end);
@@ -233,7 +240,7 @@ export class DocText {
     this.work = blankMarkup(this.src);
     // (not through fold's cache: the whole text is folded once)
     this.low = foldText(this.work);
-    this.lowSliceable = !CONTEXT_CASE.test(this.work);
+    this.lowSliceable = !hasContextCase(this.work);
     this.mask = new Uint8Array(this.src.length);
     const lines: Line[] = [];
     let start = 0;
@@ -252,7 +259,13 @@ export class DocText {
   private isEmpty(line: Line): boolean {
     let t = this.lineText[line.index];
     if (t === 0) {
-      t = /\S/.test(this.raw(line)) ? 2 : 1;
+      t = 1;
+      for (let i = line.start; i < line.end; i++) {
+        if (!isSpaceCode(this.work.charCodeAt(i))) {
+          t = 2;
+          break;
+        }
+      }
       this.lineText[line.index] = t;
     }
     return t === 1;
@@ -416,22 +429,28 @@ export function collapseRanges(doc: DocText, ranges: Range[]): Piece {
       continue;
     }
     // words separated by single spaces are contiguous in the source: one stretch each
-    const raw = work.slice(r.start, r.end);
-    WORD_RUNS.lastIndex = 0;
-    for (let m = WORD_RUNS.exec(raw); m; m = WORD_RUNS.exec(raw)) {
-      if (m.index > 0 && out.size > 0 && pending < 0) pending = r.start + m.index - 1;
+    const e = r.end;
+    let i = r.start;
+    for (;;) {
+      while (i < e && isLineSpace(work.charCodeAt(i))) i++;
+      if (i >= e) break;
+      const at = i;
+      for (;;) {
+        while (i < e && !isLineSpace(work.charCodeAt(i))) i++;
+        if (i + 1 < e && work.charCodeAt(i) === 32 && !isLineSpace(work.charCodeAt(i + 1))) i++;
+        else break;
+      }
+      if (at > r.start && out.size > 0 && pending < 0) pending = at - 1;
       if (pending >= 0) {
         out.addChar(" ", pending);
         lows?.push(" ");
         pending = -1;
       }
-      const at = r.start + m.index;
-      const end = at + m[0].length;
-      out.add(m[0], at);
-      if (lows && (wordAt(doc.low, at - 1) || wordAt(doc.low, end))) lows = null;
-      lows?.push(doc.low.slice(at, end));
+      out.add(work.slice(at, i), at);
+      if (lows && (wordAt(doc.low, at - 1) || wordAt(doc.low, i))) lows = null;
+      lows?.push(doc.low.slice(at, i));
     }
-    if (out.size > 0 && pending < 0 && WORD_RUNS_END.test(raw)) pending = r.end - 1;
+    if (out.size > 0 && pending < 0 && e > r.start && isLineSpace(work.charCodeAt(e - 1))) pending = e - 1;
   }
   const piece = out.build();
   if (lows) piece.low = lows.join("");
@@ -439,11 +458,13 @@ export function collapseRanges(doc: DocText, ranges: Range[]): Piece {
 }
 
 function wordAt(low: string, i: number): boolean {
-  return i >= 0 && i < low.length && WORD_CHAR.test(low[i] as string);
+  return i >= 0 && i < low.length && isWordChar(low, i);
 }
 
-const WORD_RUNS = /[^ \t\r\n]+(?: [^ \t\r\n]+)*/g;
-const WORD_RUNS_END = /[ \t\r\n]$/;
+/** A space, tab or line break: what separates the words of a line. */
+function isLineSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
 
 /** A piece of text of `work`, without mask. */
 export function rawPiece(doc: DocText, start: number, end: number): Piece {
@@ -481,7 +502,26 @@ function appendPiece(out: PieceBuilder, p: Piece): void {
 }
 
 export function slicePiece(p: Piece, start: number, end: number): Piece {
-  return { text: p.text.slice(start, end), map: p.map, base: p.base + start, low: null };
+  const text = p.text.slice(start, end);
+  return {
+    text,
+    map: p.map,
+    base: p.base + start,
+    low: p.low !== null ? sliceFold(p.low, text, start) : null,
+  };
+}
+
+/**
+ * fold(text) for text = whole.slice(start, …), from the whole's fold `low` when no word runs across
+ * a cut (old tones fold only at the end of a syllable, "quý" keeps its tone) and no letter lower-cases
+ * by its context; null otherwise (foldPiece then folds the slice itself).
+ */
+function sliceFold(low: string, text: string, start: number): string | null {
+  const end = start + text.length;
+  if (start < 0 || end > low.length || text.length === 0) return null;
+  if ((start > 0 && isWordChar(low, start - 1)) || (end < low.length && isWordChar(low, end))) return null;
+  if (hasContextCase(text)) return null;
+  return low.slice(start, end);
 }
 
 export function trimPiece(p: Piece): Piece {
@@ -504,9 +544,50 @@ export function spanOf(p: Piece, a = 0, b = p.text.length): [number, number] {
   return [s, Math.max(s, e)];
 }
 
-// any white space but a single space: most strings have none and need only trimming
-const ODD_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** White space as a regular expression's \\s knows it. */
+export function isSpaceCode(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The string has white space other than single spaces between words. */
+function hasOddSpace(s: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c < 0xa0) {
+      prevSpace = false;
+      continue;
+    }
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else if (isSpaceCode(c)) return true;
+    else prevSpace = false;
+  }
+  return false;
+}
+
 /** Whitespace collapsed, trimmed: the form every text field of the output takes. */
 export function clean(s: string): string {
-  return s.includes("  ") || ODD_SPACE.test(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
+  return hasOddSpace(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
+}
+
+/** The text ends with a colon, white space aside (/:\\s*$/ without a scan from every position). */
+export function endsWithColon(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && isSpaceCode(s.charCodeAt(i))) i--;
+  return i >= 0 && s.charCodeAt(i) === 58;
 }
