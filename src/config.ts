@@ -24,6 +24,8 @@ const envSchema = z.object({
   TRIENKHAI_UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(25),
   /** Requests per minute per signed-in user (or per IP when anonymous). */
   TRIENKHAI_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
+  /** Requests per minute per IP address, signed in or not: many accounts behind one address share it. */
+  TRIENKHAI_IP_RATE_LIMIT: z.coerce.number().int().positive().default(6000),
   /** Sign-in attempts per minute per IP address. */
   TRIENKHAI_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   TRIENKHAI_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
@@ -79,6 +81,7 @@ export interface SecurityConfig {
   sessionHours: number;
   uploadMaxBytes: number;
   rateLimitPerMinute: number;
+  ipRateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   loginMaxFailures: number;
   lockMinutes: number;
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionHours: e.TRIENKHAI_SESSION_HOURS,
       uploadMaxBytes: Math.round(e.TRIENKHAI_UPLOAD_MAX_MB * 1024 * 1024),
       rateLimitPerMinute: e.TRIENKHAI_RATE_LIMIT,
+      ipRateLimitPerMinute: e.TRIENKHAI_IP_RATE_LIMIT,
       loginRateLimitPerMinute: e.TRIENKHAI_LOGIN_RATE_LIMIT,
       loginMaxFailures: e.TRIENKHAI_LOGIN_MAX_FAILURES,
       lockMinutes: e.TRIENKHAI_LOCK_MINUTES,

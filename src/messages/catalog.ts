@@ -460,6 +460,10 @@ export const catalog = {
     vi: "Quá nhiều yêu cầu; hãy thử lại sau {seconds} giây",
     en: "Too many requests; try again in {seconds} seconds",
   },
+  "api-address-rate-limited": {
+    vi: "Quá nhiều yêu cầu từ cùng một địa chỉ mạng ({address}), kể cả từ các tài khoản khác nhau; hãy thử lại sau {seconds} giây",
+    en: "Too many requests from one network address ({address}), whatever the accounts; try again in {seconds} seconds",
+  },
   "api-payload-too-large": {
     vi: "Dữ liệu gửi lên quá lớn (tối đa {limit})",
     en: "The request is too large (at most {limit})",

@@ -25,6 +25,7 @@ import { forgetSessions } from "../auth/service.ts";
 import { DomainError } from "../errors.ts";
 import { metricsPlugin } from "../metrics/routes.ts";
 import { accessPlugin, SESSION_COOKIE } from "./access.ts";
+import { addressLimit } from "./address-limit.ts";
 import type { App, AppContext } from "./context.ts";
 import { languageOf, problemOf, sendProblem } from "./problem.ts";
 import { API_ROUTES } from "./routes.ts";
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       return Object.assign(e, { statusCode: 429 });
     },
   });
+  app.addHook("onRequest", addressLimit(ctx.config.security.ipRateLimitPerMinute));
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
