@@ -273,6 +273,28 @@ describe("importing values", () => {
     ]);
   });
 
+  it("stores the same new values imported several times at once: no collision, each import counted in the version", async () => {
+    // new values, in two orders: imports of one set that arrive together wait for each other
+    const lines = Array.from(
+      { length: 24 },
+      (_, i) => `${i % 2 ? ind2 : ind};P51.2025-SKHCN;${1950 + Math.floor(i / 2)};${i}`,
+    );
+    const forward = `Mã chỉ tiêu;Mã đơn vị;Kỳ;Giá trị\n${lines.join("\n")}\n`;
+    const backward = `Mã chỉ tiêu;Mã đơn vị;Kỳ;Giá trị\n${[...lines].reverse().join("\n")}\n`;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, k) => importAs(monitor, `cung-luc-${k}.csv`, k % 2 ? backward : forward)),
+    );
+    expect(answers.map((r) => [r.statusCode, r.json()])).toEqual(answers.map(() => [201, { stored: 24 }]));
+    const stored = await rows<{ n: number; versions: number[] }>(
+      h.db,
+      sql`select count(*)::int as n, array_agg(distinct version) as versions from indicator_values
+        where indicator_id in (${ind}, ${ind2}) and period between '1950' and '1961'
+          and organisation_id = ${ownBody}`,
+    );
+    // one row per value, written once and then replaced by each of the five other imports
+    expect(stored).toEqual([{ n: 24, versions: [6] }]);
+  });
+
   it("imports an XLSX made with exceljs: numbers, text numbers and a month Excel turned into a date", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Số liệu");

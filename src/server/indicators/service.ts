@@ -33,8 +33,32 @@ export async function recordIndicatorValues(
   // a period that has not begun has no value yet (2026-12 on 24 November 2026; 2026 itself has begun)
   for (const v of values)
     if ((parsePeriod(v.period)?.start ?? "") > today) throw invalidInput(`kỳ ${v.period} ở tương lai`);
+  // rows are locked in one order whatever the input's: two bulk imports of the same values wait for
+  // each other instead of deadlocking
+  const ordered = values
+    .map((v, i) => ({ v, i }))
+    .sort(
+      (a, b) =>
+        a.v.indicatorId - b.v.indicatorId ||
+        a.v.organisationId - b.v.organisationId ||
+        (a.v.period < b.v.period ? -1 : a.v.period > b.v.period ? 1 : 0) ||
+        a.i - b.i,
+    )
+    .map((x) => x.v);
   return db.transaction(async (tx) => {
-    for (const v of values) {
+    const current = (v: (typeof values)[number]) =>
+      tx
+        .select()
+        .from(indicatorValues)
+        .where(
+          and(
+            eq(indicatorValues.indicatorId, v.indicatorId),
+            eq(indicatorValues.organisationId, v.organisationId),
+            eq(indicatorValues.period, v.period),
+          ),
+        )
+        .for("update");
+    for (const v of ordered) {
       const [ind] = await tx
         .select({ id: indicators.id })
         .from(indicators)
@@ -45,16 +69,26 @@ export async function recordIndicatorValues(
         .from(organisations)
         .where(eq(organisations.id, v.organisationId));
       if (!org) throw notFound("organisation", v.organisationId);
-      const [existing] = await tx
-        .select()
-        .from(indicatorValues)
-        .where(
-          and(
-            eq(indicatorValues.indicatorId, v.indicatorId),
-            eq(indicatorValues.organisationId, v.organisationId),
-            eq(indicatorValues.period, v.period),
-          ),
-        );
+      let [existing] = await current(v);
+      if (!existing) {
+        // a concurrent writer may insert the same value first: then this one replaces it
+        const inserted = await tx
+          .insert(indicatorValues)
+          .values({
+            indicatorId: v.indicatorId,
+            organisationId: v.organisationId,
+            period: v.period,
+            year: Number(v.period.slice(0, 4)),
+            value: v.value,
+            source: v.source ?? null,
+            recordedBy: actor.id,
+          })
+          .onConflictDoNothing({
+            target: [indicatorValues.indicatorId, indicatorValues.organisationId, indicatorValues.period],
+          })
+          .returning({ id: indicatorValues.id });
+        if (inserted.length === 0) [existing] = await current(v);
+      }
       if (existing) {
         const expected = v.expectedVersion ?? existing.version;
         if (expected !== existing.version)
@@ -69,16 +103,6 @@ export async function recordIndicatorValues(
             version: existing.version + 1,
           })
           .where(eq(indicatorValues.id, existing.id));
-      } else {
-        await tx.insert(indicatorValues).values({
-          indicatorId: v.indicatorId,
-          organisationId: v.organisationId,
-          period: v.period,
-          year: Number(v.period.slice(0, 4)),
-          value: v.value,
-          source: v.source ?? null,
-          recordedBy: actor.id,
-        });
       }
       await appendAudit(tx, actor, {
         action: "indicator.value",
