@@ -4,6 +4,7 @@ import { type QueryClient, queryOptions, useQuery } from "@tanstack/react-query"
 import { ApiError, api, type Schemas, setCsrfToken, unwrap } from "./api/client.ts";
 
 export type Me = Schemas["Me"];
+export type Role = Me["role"];
 export const ME_KEY = ["me"] as const;
 
 export async function fetchMe(): Promise<Me | null> {

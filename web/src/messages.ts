@@ -286,7 +286,6 @@ export const messages = {
     en: "Choose a cycle to see its completeness matrix by body and period.",
   },
   "rep-matrix": { vi: "Mức đầy đủ: {name}", en: "Completeness: {name}" },
-  "rep-body": { vi: "Đơn vị", en: "Body" },
   "rep-no-bodies": {
     vi: "Không đơn vị nào trong phạm vi của bạn phải nộp báo cáo này.",
     en: "No body in your scope owes this report.",

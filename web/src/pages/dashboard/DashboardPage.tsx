@@ -31,14 +31,8 @@ import { useI18n } from "../../i18n.tsx";
 import type { MessageKey } from "../../messages.ts";
 import { notifySuccess } from "../../notify.ts";
 import { publishedDocuments } from "../../queries.ts";
-import {
-  GRADE_COLOURS,
-  GRADES,
-  REPORT_COLOURS,
-  type ReportState,
-  STATUS_COLOURS,
-  STATUSES,
-} from "../../status.tsx";
+import { GRADE_COLOURS, GRADES, STATUS_COLOURS, STATUSES } from "../../status.tsx";
+import { CompletenessHeatmap } from "../reports/CompletenessHeatmap.tsx";
 import {
   BODIES_LIMIT,
   cacheView,
@@ -558,8 +552,6 @@ function IndicatorsPanel({ figure }: { figure: Schemas["IndicatorFigure"] }) {
   );
 }
 
-const REPORT_STATES: ReportState[] = ["on_time", "late", "missing", "not_yet_due", "not_expected"];
-
 function CompletenessPanel({ figure }: { figure: Schemas["CompletenessFigure"] }) {
   const { t, lang } = useI18n();
   const [cycleId, setCycleId] = useState<number | undefined>(undefined);
@@ -567,7 +559,6 @@ function CompletenessPanel({ figure }: { figure: Schemas["CompletenessFigure"] }
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("dash-empty-section")} />;
   const cycle = figure.cycles.find((c) => c.cycleId === cycleId) ?? figure.cycles[0];
   if (!cycle) return null;
-  const rows = [...cycle.rows].sort(byName((r) => r.organisationName));
   return (
     <>
       <Flex wrap gap={24} style={{ marginBottom: 12 }}>
@@ -583,63 +574,7 @@ function CompletenessPanel({ figure }: { figure: Schemas["CompletenessFigure"] }
           options={figure.cycles.map((c) => ({ value: c.cycleId, label: c.name }))}
         />
       )}
-      <div style={{ overflowX: "auto" }}>
-        <table className="heatmap" data-testid="heatmap">
-          <caption className="visually-hidden">{cycle.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("dash-body")}</th>
-              {cycle.periods.map((p) => (
-                <th key={p.key} scope="col">
-                  {p.key}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.organisationId}>
-                <th scope="row">{r.organisationName}</th>
-                {r.cells.map((c) => {
-                  const colour = REPORT_COLOURS[c.state];
-                  const label = t(`report-${c.state}`);
-                  const when = c.submittedAt ? ` ${formatDate(c.submittedAt)}` : "";
-                  return (
-                    <td
-                      key={c.period}
-                      style={{ background: colour.bg, color: colour.fg, minWidth: 64 }}
-                      title={`${label}${when} (${formatDate(c.due)})`}
-                      data-state={c.state}
-                    >
-                      {c.state === "on_time" || c.state === "late"
-                        ? formatDate(c.submittedAt).slice(0, 5)
-                        : label}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Flex wrap gap={8} style={{ marginTop: 12 }} aria-hidden>
-        {REPORT_STATES.map((s) => (
-          <span key={s} style={{ fontSize: 13 }}>
-            <span
-              style={{
-                display: "inline-block",
-                width: 12,
-                height: 12,
-                background: REPORT_COLOURS[s].bg,
-                border: "1px solid #ccc",
-                marginInlineEnd: 4,
-                verticalAlign: "middle",
-              }}
-            />
-            {t(`report-${s}`)}
-          </span>
-        ))}
-      </Flex>
+      <CompletenessHeatmap name={cycle.name} periods={cycle.periods} rows={cycle.rows} testId="heatmap" />
     </>
   );
 }

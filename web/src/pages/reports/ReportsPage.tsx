@@ -8,16 +8,16 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { api, type Schemas, unwrap } from "../../api/client.ts";
 import { useMe } from "../../auth.ts";
-import { byName, formatDate, formatNumber, formatShare } from "../../format.ts";
+import { formatDate, formatNumber, formatShare } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import type { MessageKey } from "../../messages.ts";
 import { errorText, notifySuccess } from "../../notify.ts";
-import { REPORT_COLOURS, type ReportState } from "../../status.tsx";
+import type { ReportState } from "../../status.tsx";
+import { CompletenessHeatmap } from "./CompletenessHeatmap.tsx";
 
 type Cycle = Schemas["ReportingCycle"];
 type Completeness = Schemas["CycleCompleteness"];
 const SUBMITTERS = new Set(["admin", "monitor", "unit_officer"]);
-const STATES: ReportState[] = ["on_time", "late", "missing", "not_yet_due", "not_expected"];
 const FREQUENCIES = ["monthly", "quarterly", "semiannual", "annual"];
 const OPEN: ReportState[] = ["missing", "not_yet_due"];
 const CELL_BUTTON = {
@@ -129,8 +129,6 @@ function Matrix({ id }: { id: number }) {
     return <Alert type="error" showIcon title={errorText(matrix.error)} style={{ marginTop: 16 }} />;
   if (!matrix.data) return <Card loading style={{ marginTop: 16 }} />;
   const m: Completeness = matrix.data;
-  const rows = [...m.rows].sort(byName((r) => r.organisationName));
-  const due = new Map(m.periods.map((p) => [p.key, p.due]));
 
   return (
     <Card style={{ marginTop: 16 }} data-testid="completeness" data-cycle={id}>
@@ -141,90 +139,36 @@ function Matrix({ id }: { id: number }) {
         <Statistic title={t("rep-reporting-rate")} value={formatShare(m.totals.reportingRate, lang)} />
         <Statistic title={t("rep-on-time-rate")} value={formatShare(m.totals.onTimeRate, lang)} />
       </Flex>
-      {canSubmit && rows.length > 0 && (
+      {canSubmit && m.rows.length > 0 && (
         <Typography.Paragraph type="secondary">{t("rep-submit-hint")}</Typography.Paragraph>
       )}
-      {rows.length === 0 ? (
+      {m.rows.length === 0 ? (
         <Empty description={t("rep-no-bodies")} />
       ) : (
-        <div style={{ overflowX: "auto" }}>
-          <table className="heatmap" data-testid="completeness-matrix">
-            <caption className="visually-hidden">{m.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("rep-body")}</th>
-                {m.periods.map((p) => (
-                  <th key={p.key} scope="col" title={t("rep-period-due", { date: formatDate(p.due) })}>
-                    {p.key}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.organisationId}>
-                  <th scope="row">{r.organisationName}</th>
-                  {r.cells.map((c) => {
-                    const colour = REPORT_COLOURS[c.state];
-                    const label = t(`report-${c.state}`);
-                    const when = c.submittedAt ? ` ${formatDate(c.submittedAt)}` : "";
-                    const open = canSubmit && OPEN.includes(c.state);
-                    const text =
-                      c.state === "on_time" || c.state === "late"
-                        ? formatDate(c.submittedAt).slice(0, 5)
-                        : label;
-                    return (
-                      <td
-                        key={c.period}
-                        style={{ background: colour.bg, color: colour.fg, minWidth: 64, padding: 0 }}
-                        title={`${label}${when} (${formatDate(due.get(c.period) ?? c.due)})`}
-                        data-state={c.state}
-                        data-period={c.period}
-                      >
-                        {open ? (
-                          <button
-                            type="button"
-                            style={{ ...CELL_BUTTON, color: colour.fg }}
-                            onClick={() =>
-                              setTarget({
-                                organisationId: r.organisationId,
-                                organisationName: r.organisationName,
-                                period: c.period,
-                              })
-                            }
-                          >
-                            {text}
-                          </button>
-                        ) : (
-                          <span style={{ display: "block", padding: "4px 8px" }}>{text}</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompletenessHeatmap
+          name={m.name}
+          periods={m.periods}
+          rows={m.rows}
+          testId="completeness-matrix"
+          action={(r, c, text, colour) =>
+            canSubmit && OPEN.includes(c.state) ? (
+              <button
+                type="button"
+                style={{ ...CELL_BUTTON, color: colour }}
+                onClick={() =>
+                  setTarget({
+                    organisationId: r.organisationId,
+                    organisationName: r.organisationName,
+                    period: c.period,
+                  })
+                }
+              >
+                {text}
+              </button>
+            ) : null
+          }
+        />
       )}
-      <Flex wrap gap={8} style={{ marginTop: 12 }} aria-hidden>
-        {STATES.map((s) => (
-          <span key={s} style={{ fontSize: 13 }}>
-            <span
-              style={{
-                display: "inline-block",
-                width: 12,
-                height: 12,
-                background: REPORT_COLOURS[s].bg,
-                border: "1px solid #ccc",
-                marginInlineEnd: 4,
-                verticalAlign: "middle",
-              }}
-            />
-            {t(`report-${s}`)}
-          </span>
-        ))}
-      </Flex>
       {target && <SubmitReport cycleId={id} target={target} onClose={() => setTarget(null)} />}
     </Card>
   );

@@ -22,7 +22,7 @@ import { api, type Schemas, unwrap } from "../../api/client.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { errorText, notifySuccess } from "../../notify.ts";
-import { OrganisationPicker } from "../dissemination/pickers.tsx";
+import { OrganisationPicker } from "../records/pickers.tsx";
 
 type User = Schemas["User"];
 type Role = User["role"];
