@@ -19,6 +19,7 @@
 // under a running server).
 import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
+import { LRUCache } from "lru-cache";
 import type { Db } from "./client.ts";
 import { rows } from "./rows.ts";
 
@@ -36,41 +37,9 @@ interface Entry {
 /** What the caches did in this process, for tests and metrics. */
 export const readCacheStats = { hits: 0, misses: 0 };
 
-/** Least recently used first (a Map keeps insertion order; a hit moves its entry to the end). */
-class Lru {
-  readonly entries = new Map<string, Entry>();
-  bytes = 0;
-
-  get(key: string): Entry | undefined {
-    const e = this.entries.get(key);
-    if (e) {
-      this.entries.delete(key);
-      this.entries.set(key, e);
-    }
-    return e;
-  }
-
-  set(key: string, e: Entry): void {
-    this.delete(key);
-    this.entries.set(key, e);
-    this.bytes += e.bytes;
-    for (const [k] of this.entries) {
-      if (this.entries.size <= MAX_ENTRIES && this.bytes <= MAX_BYTES) break;
-      this.delete(k);
-    }
-  }
-
-  delete(key: string): void {
-    const e = this.entries.get(key);
-    if (!e) return;
-    this.entries.delete(key);
-    this.bytes -= e.bytes;
-  }
-}
-
 /** A database's cache, and its version reads under way. */
 interface State {
-  lru: Lru;
+  lru: LRUCache<string, Entry>;
   /** Callers waiting for the next version read. */
   waiting: { resolve(v: string | undefined): void; reject(e: unknown): void }[];
   reading: boolean;
@@ -82,7 +51,15 @@ const states = new WeakMap<Db, State>();
 function stateOf(db: Db): State {
   let s = states.get(db);
   if (!s) {
-    s = { lru: new Lru(), waiting: [], reading: false };
+    s = {
+      lru: new LRUCache<string, Entry>({
+        max: MAX_ENTRIES,
+        maxSize: MAX_BYTES,
+        sizeCalculation: (e) => Math.max(1, e.bytes),
+      }),
+      waiting: [],
+      reading: false,
+    };
     states.set(db, s);
   }
   return s;
@@ -141,7 +118,7 @@ export async function cachedRead<T>(
       readCacheStats.hits++;
       return hit.value as T;
     }
-    if (s.lru.entries.get(key) === hit) s.lru.delete(key);
+    if (s.lru.peek(key) === hit) s.lru.delete(key);
   }
   readCacheStats.misses++;
   const before = await settledVersion(db);
