@@ -69,20 +69,24 @@ export const documentQuery = pageQuery.extend({
   sort: z.enum(DOCUMENT_SORTS).default("-date"),
 });
 
-export const documentRowSchema = z
-  .object({
-    id,
-    version: id,
-    status: z.enum(DOCUMENT_STATUSES),
-    system: z.string().nullable(),
-    type: z.string(),
-    symbol: z.string().nullable(),
-    title: z.string().nullable(),
-    issuerId: id.nullable(),
-    issuerName: z.string().nullable(),
+/** What a document is, in the list and in its detail alike. */
+const documentFields = z.object({
+  id,
+  version: id,
+  status: z.enum(DOCUMENT_STATUSES),
+  system: z.string().nullable(),
+  type: z.string(),
+  symbol: z.string().nullable(),
+  title: z.string().nullable(),
+  issuerId: id.nullable(),
+  issuerName: z.string().nullable(),
+  date: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const documentRowSchema = documentFields
+  .extend({
     issuerLevel: z.string().nullable(),
-    date: z.string().nullable(),
-    createdAt: z.string(),
     tasks: id,
     assignments: id,
   })
@@ -112,21 +116,11 @@ const reviewState = z.enum(["proposed", "accepted", "rejected"]);
 /** Start and end offsets in sourceText, so that the review can show where an item was read. */
 const span = z.object({ start: id, end: id }).nullable();
 
-export const documentDetailSchema = z
-  .object({
-    id,
-    version: id,
-    status: z.enum(DOCUMENT_STATUSES),
-    system: z.string().nullable(),
-    type: z.string(),
-    symbol: z.string().nullable(),
+export const documentDetailSchema = documentFields
+  .extend({
     number: z.string().nullable(),
-    issuerId: id.nullable(),
-    issuerName: z.string().nullable(),
     issuerParent: z.string().nullable(),
     place: z.string().nullable(),
-    date: z.string().nullable(),
-    title: z.string().nullable(),
     recipients: z.array(z.string()),
     distribution: z.array(z.string()),
     signer: signerSchema,
@@ -134,7 +128,6 @@ export const documentDetailSchema = z
     source: z.object({ name: z.string(), format: z.string(), sha256: z.string() }),
     /** The text the parser read (NFC); null for documents imported before it was kept. */
     sourceText: z.string().nullable(),
-    createdAt: z.string(),
     updatedAt: z.string(),
     publishedAt: z.string().nullable(),
     /** What the parser and the reader could not settle, for the reviewer. */

@@ -2581,13 +2581,14 @@ export interface components {
       system: string | null;
       type: string;
       symbol: string | null;
-      number: string | null;
+      title: string | null;
       issuerId: number | null;
       issuerName: string | null;
+      date: string | null;
+      createdAt: string;
+      number: string | null;
       issuerParent: string | null;
       place: string | null;
-      date: string | null;
-      title: string | null;
       recipients: string[];
       distribution: string[];
       signer: {
@@ -2603,7 +2604,6 @@ export interface components {
         sha256: string;
       };
       sourceText: string | null;
-      createdAt: string;
       updatedAt: string;
       publishedAt: string | null;
       warnings: {
@@ -2771,13 +2771,14 @@ export interface components {
       system: string | null;
       type: string;
       symbol: string | null;
-      number: string | null;
+      title: string | null;
       issuerId: number | null;
       issuerName: string | null;
+      date: string | null;
+      createdAt: string;
+      number: string | null;
       issuerParent: string | null;
       place: string | null;
-      date: string | null;
-      title: string | null;
       recipients: string[];
       distribution: string[];
       signer: {
@@ -2793,7 +2794,6 @@ export interface components {
         sha256: string;
       };
       sourceText: string | null;
-      createdAt: string;
       updatedAt: string;
       publishedAt: string | null;
       warnings: {
@@ -2882,9 +2882,9 @@ export interface components {
       title: string | null;
       issuerId: number | null;
       issuerName: string | null;
-      issuerLevel: string | null;
       date: string | null;
       createdAt: string;
+      issuerLevel: string | null;
       tasks: number;
       assignments: number;
     };
@@ -2898,9 +2898,9 @@ export interface components {
       title: string | null;
       issuerId: number | null;
       issuerName: string | null;
-      issuerLevel: string | null;
       date: string | null;
       createdAt: string;
+      issuerLevel: string | null;
       tasks: number;
       assignments: number;
     };
