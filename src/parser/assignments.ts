@@ -93,15 +93,15 @@ export function explicitLead(text: string, issuer: string | null): Lead | null {
   const rest = low.slice(at);
   const label = CHU_TRI_LABEL.exec(rest);
   if (label) {
-    const b = readBodies(text, at + label[0].length);
+    const b = readBodies(text, at + label[0].length, text.length, low);
     if (b) return { lead: splitBodies(b.text), end: b.end, meta: false };
   }
   const verb = LEAD_VERB.exec(rest);
   if (verb) {
-    const b = readBodies(text, at + verb[0].length);
+    const b = readBodies(text, at + verb[0].length, text.length, low);
     if (b) return { lead: splitBodies(b.text), end: b.end, meta: false };
   }
-  const subject = readBodies(text, at);
+  const subject = readBodies(text, at, text.length, low);
   if (subject && !isGeneric(subject.text)) {
     const after = low.slice(subject.end).trimStart();
     const verbWord = META_VERB_LIST.find((v) => after.startsWith(v));
@@ -113,14 +113,14 @@ export function explicitLead(text: string, issuer: string | null): Lead | null {
   LEAD_ANYWHERE.lastIndex = 0;
   const anywhere = low.includes("giao") || low.includes("đề nghị") || low.includes("yêu cầu");
   for (let m = anywhere ? LEAD_ANYWHERE.exec(low) : null; m; m = LEAD_ANYWHERE.exec(low)) {
-    const b = readBodies(text, m.index + m[0].length);
+    const b = readBodies(text, m.index + m[0].length, text.length, low);
     if (b && !sameBody(b.text, issuer)) return { lead: splitBodies(b.text), end: b.end, meta: false };
   }
   for (let k = low.indexOf(" chủ trì"); k > 0; k = low.indexOf(" chủ trì", k + 8)) {
     const clauseStart = Math.max(low.lastIndexOf(",", k), low.lastIndexOf(";", k), at - 1) + 1;
     for (let s = clauseStart; s < k; s = low.indexOf(" ", s + 1) + 1) {
       if (s <= 0 && clauseStart > 0) break;
-      const b = readBodies(text, s, k + 1);
+      const b = readBodies(text, s, k + 1, low);
       if (b && Math.abs(b.end - k) <= 1 && !isGeneric(b.text))
         return { lead: splitBodies(b.text), end: b.end, meta: false };
       if (low.indexOf(" ", s + 1) < 0) break;
@@ -129,11 +129,10 @@ export function explicitLead(text: string, issuer: string | null): Lead | null {
   return null;
 }
 
-function cooperatingIn(text: string): string[] {
-  const low = fold(text);
+function cooperatingIn(text: string, low: string): string[] {
   const m = COOP.exec(low);
   if (!m) return [];
-  const b = readBodies(text, m.index + m[0].length);
+  const b = readBodies(text, m.index + m[0].length, text.length, low);
   return b ? splitBodies(b.text) : [];
 }
 
@@ -144,9 +143,10 @@ function isBareGroup(phrase: string): boolean {
 }
 
 /** A paragraph that is nothing but names of bodies ("- Sở Tài chính;"). */
-function onlyBodies(text: string): string[] | null {
+function onlyBodies(piece: Piece): string[] | null {
+  const text = piece.text;
   const at = stripBullet(text);
-  const b = readBodies(text, at);
+  const b = readBodies(text, at, text.length, foldPiece(piece));
   if (!b) return null;
   const tail = text.slice(b.end).trim();
   return /^[,;.]?$/.test(tail) ? splitBodies(b.text) : null;
@@ -176,7 +176,7 @@ export class AssignmentCollector {
         continue;
       }
       if (p.kind !== "bullet") local = null;
-      const listed = p.kind === "bullet" ? onlyBodies(p.piece.text) : null;
+      const listed = p.kind === "bullet" ? onlyBodies(p.piece) : null;
       if (listed && intro) {
         for (const b of listed) if (!intro.lead.includes(b)) intro.lead.push(b);
         continue;
@@ -188,7 +188,8 @@ export class AssignmentCollector {
       if (endsIntro && nextIsList) {
         const own = drafts.find((d) => d.lead.length > 0);
         local = own ? own.lead : (local ?? inherited);
-        const listFollows = onlyBodies(paras[k + 1]?.piece.text ?? "") !== null;
+        const next = paras[k + 1];
+        const listFollows = next !== undefined && onlyBodies(next.piece) !== null;
         if (listFollows) {
           intro = drafts[drafts.length - 1] ?? {
             lead: [],
@@ -288,7 +289,7 @@ export class AssignmentCollector {
     const heading = node.heading.text;
     const low = foldPiece(node.heading);
     const verb = LEAD_VERB.exec(low);
-    const b = readBodies(heading, verb ? verb[0].length : 0);
+    const b = readBodies(heading, verb ? verb[0].length : 0, heading.length, low);
     let lead = inherited;
     let headingIsTask = false;
     if (b) {
@@ -334,9 +335,13 @@ export class AssignmentCollector {
       const text = d.pieces.map((p) => p.text).join(" ");
       const table = d.tableTask;
       const task = clean(table ?? text.replace(/^\s*(?:[-–—+•·]\s*)/, ""));
+      const taskLow = fold(task);
       const deadline =
-        d.deadlineText !== null ? readDeadline(d.deadlineText, this.ctx, true) : readDeadline(task, this.ctx);
-      const cooperating = d.cooperating.length > 0 ? d.cooperating : table ? [] : cooperatingIn(task);
+        d.deadlineText !== null
+          ? readDeadline(d.deadlineText, this.ctx, true)
+          : readDeadline(task, this.ctx, false, taskLow);
+      const cooperating =
+        d.cooperating.length > 0 ? d.cooperating : table ? [] : cooperatingIn(task, taskLow);
       const first = spanOf(d.pieces[0] as Piece);
       const last = spanOf(d.pieces[d.pieces.length - 1] as Piece);
       const out: Assignment = {

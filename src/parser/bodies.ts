@@ -260,11 +260,17 @@ function withoutDots(word: string): string {
   return word.endsWith(".") ? word.replace(/[.]+$/, "") : word;
 }
 
-export function readBodies(text: string, from: number, limit = text.length): BodyPhrase | null {
+export function readBodies(
+  text: string,
+  from: number,
+  limit = text.length,
+  /** fold(text), when the caller has it. */
+  textLow: string | null = null,
+): BodyPhrase | null {
   // most sentences do not start with a body: look at the first word before tokenising
   let at = from;
   while (at < text.length && (text[at] === " " || text[at] === "\t")) at++;
-  const low = text.length <= FOLD_WHOLE ? fold(text) : null;
+  const low = text.length <= FOLD_WHOLE ? (textLow ?? fold(text)) : null;
   if (!startsWithHeadWord(text, low, at)) return null;
   HEAD_START.lastIndex = at;
   if (!HEAD_START.test(text)) return null;

@@ -99,8 +99,14 @@ function firstDate(low: string, ctx: DeadlineContext, lenient: boolean): Found |
  * The deadline of a task text. `lenient` reads a table's time cell, where a bare date or year is a
  * deadline; in running text only a date introduced by "trước", "chậm nhất", "trong tháng/quý/năm" is.
  */
-export function readDeadline(text: string, ctx: DeadlineContext, lenient = false): Deadline | null {
-  const low = fold(text.length > 4000 ? text.slice(0, 4000) : text);
+export function readDeadline(
+  text: string,
+  ctx: DeadlineContext,
+  lenient = false,
+  /** fold(text), when the caller has it. */
+  textLow: string | null = null,
+): Deadline | null {
+  const low = text.length > 4000 ? fold(text.slice(0, 4000)) : (textLow ?? fold(text));
   const found = firstDate(low, ctx, lenient);
   let recurrence: Recurrence | null = null;
   let recIndex = -1;

@@ -38,6 +38,11 @@ export function claimMottos(doc: DocText, from: number, to: number): Motto[] {
     const line = doc.lines[i] as Line;
     if (line.end - line.start > MAX_HEADER_LINE) continue;
     const low = doc.rawLow(line);
+    // every motto has "cộng" or "độc": a line with "đảng" alone only keeps its kind
+    if (!low.includes("cộng") && !low.includes("độc")) {
+      if (doc.isClaimedText(line)) doc.kinds[i] = "motto";
+      continue;
+    }
     const take = (re: RegExp, kind: "party" | "state", upper: boolean): void => {
       re.lastIndex = 0;
       for (let m = re.exec(low); m; m = re.exec(low)) {

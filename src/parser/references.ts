@@ -3,7 +3,7 @@
 // or opening) or only cites it.
 import { isoDate, NUMERIC_DATE, WORDS_DATE } from "./dates.ts";
 import type { DocumentType, Reference } from "./schema.ts";
-import { clean, fold, foldPiece, type Piece, spanOf } from "./text.ts";
+import { clean, foldPiece, type Piece, spanOf } from "./text.ts";
 import { TYPE_NAMES, typeFromCode } from "./vocabulary.ts";
 
 const PARTY_SYMBOL = String.raw`(\d{1,5}[a-z]?) ?[-–] ?([A-ZĐ][A-Za-zĐđ]{0,5}) ?\/ ?([A-ZĐ][A-Za-zĐđ0-9]{0,12})`;
@@ -130,7 +130,8 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
         implementing = true;
     }
     const after = text.slice(end, end + 140);
-    const dm = DATE_AFTER.exec(fold(after));
+    // (the piece's fold sliced: a date is not changed by how a word cut at the window's end folds)
+    const dm = DATE_AFTER.exec(low.slice(end, end + 140));
     let date = dm ? dateFrom(dm, 1) : null;
     let issuerText = after;
     if (dm) issuerText = after.slice(dm[0].length);

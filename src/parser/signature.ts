@@ -1,7 +1,7 @@
 // The signature block (authority, on whose behalf, role, name) and the distribution list ("Nơi
 // nhận"), which converters often print side by side on the same lines.
 import type { Authority, Signer } from "./schema.ts";
-import { clean, type DocText, fold, type Line } from "./text.ts";
+import { clean, type DocText, fold, isSpaceCode, type Line } from "./text.ts";
 import { ROLE_WORDS } from "./vocabulary.ts";
 
 type AuthorityKind = "TM" | "KT" | "TL" | "TUQ" | "Q";
@@ -73,11 +73,31 @@ function isRoleText(text: string): boolean {
 const MAYBE_SIGNATURE =
   /(?:^|\t|\s{3})\s*(?:nơi\s{0,2}nhận|t\s?[/.]?\s?[mlł][.\s]|k\s?[/.]?\s?t[.\s]|t\s?[/.]?\s?u\s?[/.]?\s?q[.\s]|q\.)/;
 
+/**
+ * MAYBE_SIGNATURE can match: the line starts (after white space) with n, t, k or q, or has a tab or
+ * three white space characters in a row (a second column). Most lines of text have neither.
+ */
+function mayStartCell(low: string): boolean {
+  let at = 0;
+  while (at < low.length && isSpaceCode(low.charCodeAt(at))) at++;
+  const c = low.charCodeAt(at);
+  if (c === 110 || c === 116 || c === 107 || c === 113) return true;
+  let run = 0;
+  for (let i = at; i < low.length; i++) {
+    const d = low.charCodeAt(i);
+    if (d === 9) return true;
+    if (isSpaceCode(d)) {
+      if (++run >= 3) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
 export function isSignatureStart(doc: DocText, line: Line): boolean {
   if (line.end - line.start > 300) return false;
   const low = doc.rawLow(line);
   if (!low.includes("nhận") && !low.includes(".") && !low.includes("/")) return false;
-  if (!MAYBE_SIGNATURE.test(low)) return false;
+  if (!mayStartCell(low) || !MAYBE_SIGNATURE.test(low)) return false;
   const cells = doc.visible(line).split(/\t|\s{3,}/);
   return cells.some((c) => DISTRIBUTION_LABEL.test(fold(c.trim())) || readAuthority(c) !== null);
 }

@@ -4,7 +4,16 @@
 // never targets.
 import { MAGNITUDE, NUMERAL, parseNumeral, wordNumber } from "./numbers.ts";
 import type { Baseline, Target, TargetKind } from "./schema.ts";
-import { clean, foldPart, foldPiece, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import {
+  clean,
+  foldPart,
+  foldPiece,
+  isSpaceCode,
+  type Piece,
+  slicePiece,
+  spanOf,
+  trimPiece,
+} from "./text.ts";
 import { escapeRe } from "./vocabulary.ts";
 
 export interface TargetUnit {
@@ -319,6 +328,31 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   return null;
 }
 
+// The words that end an indicator before its value ("Tỷ lệ … đạt", "… ở mức"), cut from its end.
+const VERB_AT_END =
+  /\s*(từ|đạt|tối thiểu|ít nhất|tăng|trung bình|bình quân|chiếm|là|mỗi năm|hằng năm|thuộc|tốp|top|không quá|tối đa|dưới|trên|lên|khoảng|mức|gấp|đạt mức|không thấp hơn|không dưới|không ít hơn|(?:duy trì )?(?:ổn định )?ở mức)(\s|$)*$/giu;
+const VERB_AT_END_2 =
+  /\s*(từ|đạt|tối thiểu|ít nhất|tăng|trung bình|bình quân|chiếm|là|mỗi năm|thuộc|tốp|top|khoảng|mức)\s*$/giu;
+// longer than any phrase of VERB_AT_END (21 characters)
+const END_REACH = 40;
+
+/**
+ * s.replace(re, "") for `re` of the form /\s*(phrases)\s*$/: run on the end of `s` only, since a
+ * regular expression that ends in "$" is otherwise tried from every position of the text. The tail
+ * starts before the white space that precedes the last END_REACH characters, so that the match is
+ * the same.
+ */
+function replaceEnd(s: string, re: RegExp): string {
+  let e = s.length;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  let k = Math.max(0, e - END_REACH);
+  while (k > 0 && isSpaceCode(s.charCodeAt(k - 1))) k--;
+  if (k === 0) return s.replace(re, "");
+  const tail = s.slice(k);
+  const out = tail.replace(re, "");
+  return out === tail ? s : s.slice(0, k) + out;
+}
+
 function indicatorOf(clauseText: string, from: number, at: number): string {
   let s = clauseText.slice(from, at);
   const close = s.lastIndexOf(")");
@@ -326,14 +360,8 @@ function indicatorOf(clauseText: string, from: number, at: number): string {
   s = s.replace(/^[\s,;]*(?:và|còn|trong đó)\s/, "");
   s = s.replace(/^[\s\-–+•]*/, "").replace(/^(phấn đấu|mục tiêu|chỉ tiêu)\s*:?\s*/i, "");
   s = s.replace(/^(đến|vào) năm \d{4},?\s*/i, "");
-  s = s.replace(
-    /\s*(từ|đạt|tối thiểu|ít nhất|tăng|trung bình|bình quân|chiếm|là|mỗi năm|hằng năm|thuộc|tốp|top|không quá|tối đa|dưới|trên|lên|khoảng|mức|gấp|đạt mức|không thấp hơn|không dưới|không ít hơn|(?:duy trì )?(?:ổn định )?ở mức)(\s|$)*$/giu,
-    "",
-  );
-  s = s.replace(
-    /\s*(từ|đạt|tối thiểu|ít nhất|tăng|trung bình|bình quân|chiếm|là|mỗi năm|thuộc|tốp|top|khoảng|mức)\s*$/giu,
-    "",
-  );
+  s = replaceEnd(s, VERB_AT_END);
+  s = replaceEnd(s, VERB_AT_END_2);
   const words = clean(s).split(" ");
   return words
     .slice(Math.max(0, words.length - 30))

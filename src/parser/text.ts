@@ -184,10 +184,12 @@ export function unaccent(s: string): string {
   return s.normalize("NFD").replace(DIACRITICS, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
-// Odd spaces, control characters, markdown emphasis and escapes: each becomes one space.
+// Odd spaces, control characters, markdown emphasis and escapes: each becomes one space. (Two
+// passes, escapes first, are faster than one with an alternative tried at every character.)
 const BLANKED =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: converters leave control characters; they are blanked on purpose
-  /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f*_`]|\\(?=[*_#.\-()[\]|`>])/g;
+  /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f*_`]/g;
+const ESCAPE = /\\(?=[*_#.\-()[\]|`>])/g;
 const LINE_MARK = /^([ \t]*)([#>]+)/gm;
 
 // A header laid out as a markdown table at the top (issuer | motto, then symbol | place and date) reads
@@ -213,7 +215,9 @@ function unfoldHeaderTable(src: string): string {
 
 /** Blanks markdown marks and odd spaces without changing the length. */
 function blankMarkup(src: string): string {
-  let out = unfoldHeaderTable(src).replace(BLANKED, " ");
+  let out = unfoldHeaderTable(src);
+  if (out.includes("\\")) out = out.replace(ESCAPE, " ");
+  out = out.replace(BLANKED, " ");
   // a line break tag a converter left in a cell ("THÀNH ỦY CẦN THƠ<br>*") separates like a column gap
   if (out.includes("<")) out = out.replace(/<br\s*\/?>/giu, (x) => " ".repeat(x.length));
   if (!out.includes("#") && !out.includes(">")) return out;
