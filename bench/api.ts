@@ -117,6 +117,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: "warn",
       // one user sends every request here: the per-user limit would answer 429 to most of them
       TRIENKHAI_RATE_LIMIT: "100000000",
+      TRIENKHAI_IP_RATE_LIMIT: "100000000",
       TRIENKHAI_READ_CACHE: readCache,
     });
     const ctx: AppContext = { database, db, config, today: config.today, jobs: null };
