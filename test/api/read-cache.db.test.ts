@@ -129,6 +129,20 @@ describe("the task list's read cache", () => {
     const next = await list(monitor, url);
     expect(next.hit).toBe(false);
     expect(next.page.items[0]?.percent).toBe(percent);
+    // a section renamed shows in the section path of the tasks under it
+    const structured = "/api/tasks?pageSize=50&sort=structure";
+    const under = (await list(monitor, structured)).page.items.find(
+      (i) => (i as Row & { sectionPath: unknown[] }).sectionPath.length > 0,
+    ) as (Row & { sectionPath: { id: number; heading: string }[] }) | undefined;
+    if (!under) throw new Error("no task of the demo sits in a section");
+    expect((await list(monitor, structured)).hit).toBe(true);
+    const section = under.sectionPath[0] as { id: number; heading: string };
+    await elsewhere(`update sections set heading = 'ĐỔI TÊN MỤC' where id = ${section.id}`);
+    const renamed = await list(monitor, structured);
+    expect(renamed.hit).toBe(false);
+    const again = renamed.page.items.find((i) => i.assignmentId === under.assignmentId) as typeof under;
+    expect(again.sectionPath[0]?.heading).toBe("ĐỔI TÊN MỤC");
+    await elsewhere(`update sections set heading = $h$${section.heading}$h$ where id = ${section.id}`);
     // a document withdrawn from publication leaves the list at once
     const [doc] = await rows<{ id: number; n: number }>(
       h.db,
