@@ -8,18 +8,7 @@ import type { Paragraph } from "./paragraphs.ts";
 import type { Assignment } from "./schema.ts";
 import type { SectionNode } from "./sections.ts";
 import { taskColumns } from "./tables.ts";
-import {
-  clean,
-  endsWithColon,
-  fold,
-  foldPart,
-  foldPiece,
-  type Piece,
-  rememberFold,
-  slicePiece,
-  spanOf,
-  trimPiece,
-} from "./text.ts";
+import { clean, endsWithColon, fold, foldPiece, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
 import { GROUP_KINDS, META_VERBS } from "./vocabulary.ts";
 
 export interface AssignmentContext extends DeadlineContext {
@@ -87,9 +76,8 @@ interface Lead {
 }
 
 /** The lead named by a sentence itself, if any. */
-export function explicitLead(text: string, issuer: string | null): Lead | null {
+export function explicitLead(text: string, issuer: string | null, low: string = fold(text)): Lead | null {
   const at = stripBullet(text);
-  const low = fold(text);
   const rest = low.slice(at);
   const label = CHU_TRI_LABEL.exec(rest);
   if (label) {
@@ -215,10 +203,12 @@ export class AssignmentCollector {
   private fromPiece(piece: Piece, sectionId: string | null, inherited: string[] | null): Draft[] {
     const out: Draft[] = [];
     let current: Draft | null = null;
+    // the paragraph is folded once; its sentences take their folds from it (slicePiece)
+    foldPiece(piece);
     for (const s of sentences(piece)) {
-      rememberFold(s.text, foldPart(piece, s));
-      const lead = explicitLead(s.text, this.ctx.issuer);
-      if (!lead && CLOSING.test(fold(s.text))) continue;
+      const low = foldPiece(s);
+      const lead = explicitLead(s.text, this.ctx.issuer, low);
+      if (!lead && CLOSING.test(low)) continue;
       if (lead) {
         current = {
           lead: lead.lead,
@@ -323,7 +313,7 @@ export class AssignmentCollector {
     // an introduction that names the body ("Sở Tài chính có trách nhiệm:") leads the subsections
     const introLead = [...paras].reverse().find((p) => endsWithColon(p.piece.text));
     if (!b && introLead && node.children.length > 0) {
-      const l = explicitLead(introLead.piece.text, this.ctx.issuer);
+      const l = explicitLead(introLead.piece.text, this.ctx.issuer, foldPiece(introLead.piece));
       if (l) lead = l.lead;
     }
     this.addParagraphs(paras, node.id, lead, false, headingIsTask && node.endsWithColon);

@@ -1,7 +1,7 @@
 // Names of bodies (organisations) inside sentences: "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các
 // cơ quan liên quan …", "Giao Phòng Kinh tế và Hạ tầng …". A name starts with a body head word and
 // runs over capitalised words and the few lower-case words names are made of, until a verb.
-import { eitherTone, fold, isSpaceCode } from "./text.ts";
+import { eitherTone, endWithout, fold, isSpaceCode } from "./text.ts";
 import { BODY_HEADS, DUTY_VERBS, escapeRe, GROUP_KINDS } from "./vocabulary.ts";
 
 interface Token {
@@ -75,6 +75,7 @@ function byFirstWord(phrases: Iterable<string>): Map<string, Seq[]> {
   }
   return index;
 }
+const HEAD_TOKENS = 8;
 const FEW_TOKENS = 16;
 const MANY_TOKENS = 81;
 const HEADS = byFirstWord(BODY_HEADS);
@@ -276,7 +277,10 @@ export function readBodies(
   if (!HEAD_START.test(text)) return null;
   // most names end within a few words: tokenise a few, and further only when the name runs on
   const to = Math.min(limit, from + 320);
-  let tokens = tokenize(text, low, from, to, FEW_TOKENS);
+  // whether a name starts here depends on its first words only (a head has at most six, after "các")
+  const head = tokenize(text, low, from, to, HEAD_TOKENS);
+  if (head.length === 0 || headAt(head, 0) === 0) return null;
+  let tokens = head.length < HEAD_TOKENS ? head : tokenize(text, low, from, to, FEW_TOKENS);
   let more = tokens.length === FEW_TOKENS;
   if (tokens.length === 0) return null;
   const first = headAt(tokens, 0);
@@ -344,8 +348,10 @@ const SPLIT_AFTER_AND =
  */
 export function splitBodies(phrase: string): string[] {
   const out: string[] = [];
-  for (const part of phrase.split(/\s*;\s*/)) {
-    const pieces = part.split(/(,\s*|\s+và\s+)/);
+  // most phrases name one body: no separator, nothing to split
+  const single = !phrase.includes(";") && !phrase.includes(",") && !phrase.includes("và");
+  for (const part of single ? [phrase] : phrase.split(/\s*;\s*/)) {
+    const pieces = single ? [part] : part.split(/(,\s*|\s+và\s+)/);
     let current = pieces[0] ?? "";
     for (let k = 1; k < pieces.length; k += 2) {
       const sep = pieces[k] as string;
@@ -358,12 +364,10 @@ export function splitBodies(phrase: string): string[] {
     out.push(current);
   }
   return out
-    .map((s) =>
-      s
-        .replace(/^(và|với)\s+/, "")
-        .replace(/[\s,.;]+$/, "")
-        .trim(),
-    )
+    .map((s) => {
+      const t = s.replace(/^(và|với)\s+/, "");
+      return t.slice(0, endWithout(t, ",.;")).trim();
+    })
     .filter((s) => s.length > 1);
 }
 

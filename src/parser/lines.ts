@@ -162,12 +162,15 @@ export function readLabel(text: string): Label | null {
   while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
   if (at >= text.length) return null;
   if (!mayStartLabel(text, at)) return null;
-  let m = RE_ARTICLE.exec(text);
+  // each expression is tried only on the first letters it can match
+  const c = text.charCodeAt(at);
+  const digit = c >= 48 && c <= 57;
+  let m = c === 0x111 || c === 0x110 ? RE_ARTICLE.exec(text) : null;
   if (m) {
     const v = Number(m[3]);
     return { scheme: "article", label: `Điều ${v}`, value: v, parts: [v], length: m[0].length };
   }
-  m = RE_PART.exec(text);
+  m = c === 112 || c === 80 || c === 99 || c === 67 || c === 109 || c === 77 ? RE_PART.exec(text) : null;
   if (m) {
     const raw = m[3] as string;
     const v = /^\d+$/.test(raw) ? Number(raw) : (romanToInt(raw) ?? 0);
@@ -183,12 +186,12 @@ export function readLabel(text: string): Label | null {
       };
     }
   }
-  m = RE_ROMAN.exec(text);
+  m = c === 73 || c === 86 || c === 88 || c === 76 || c === 67 ? RE_ROMAN.exec(text) : null;
   if (m) {
     const v = romanToInt(m[2] as string);
     if (v) return { scheme: "roman", label: m[2] as string, value: v, parts: [v], length: m[0].length };
   }
-  m = RE_DOTTED.exec(text);
+  m = digit ? RE_DOTTED.exec(text) : null;
   if (m) {
     const parts = (m[2] as string).split(".").map(Number);
     if (parts.every((p) => p > 0)) {
@@ -201,7 +204,7 @@ export function readLabel(text: string): Label | null {
       };
     }
   }
-  m = RE_ARABIC.exec(text);
+  m = digit ? RE_ARABIC.exec(text) : null;
   if (m) {
     const v = Number(m[2]);
     if (v > 0) {
@@ -209,7 +212,7 @@ export function readLabel(text: string): Label | null {
       return { scheme, label: String(v), value: v, parts: [v], length: m[0].length };
     }
   }
-  m = RE_LETTER.exec(text);
+  m = (c >= 97 && c <= 122) || c === 0x111 ? RE_LETTER.exec(text) : null;
   if (m) {
     const idx = VI_LETTERS.indexOf(m[2] as string);
     if (idx >= 0) {

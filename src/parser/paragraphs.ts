@@ -50,8 +50,26 @@ export function measureLayout(doc: DocText, from: number, to: number): Layout {
 const PROPER_START =
   /^(tỉnh|thành|huyện|xã|phường|trung ương|đảng|việt nam|nhà nước|nhân dân|chính phủ|quốc hội|ban |sở |bộ |ủy ban|ubnd|hđnd|mttq|hội |mặt trận|kết luận|nghị quyết|chỉ thị|quyết định|chương trình|kế hoạch|công văn|thông báo|chiến lược|đề án|thường trực|thường vụ|văn phòng|phòng |đoàn|báo |đài |công an|quân sự|[a-zđ]?\d|[A-ZĐ]{2,})/;
 
+const STOPS = ".:;!?";
+
+/** /[.:;!?]["”)]?$/ (which "./." satisfies too), by the last characters. */
 function endsSentence(s: string): boolean {
-  return /[.:;!?]["”)]?$/.test(s) || /\.\/\.$/.test(s);
+  const last = s[s.length - 1];
+  if (last === undefined) return false;
+  if (STOPS.includes(last)) return true;
+  return (
+    (last === '"' || last === "”" || last === ")") &&
+    s.length > 1 &&
+    STOPS.includes(s[s.length - 2] as string)
+  );
+}
+
+/** /\d[-–]$/: a symbol broken after its dash ("Chỉ thị số 42-"). */
+function endsWithNumberDash(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  if (last !== 45 && last !== 0x2013) return false;
+  const d = s.charCodeAt(s.length - 2);
+  return d >= 48 && d <= 57;
 }
 
 function shouldBreak(
@@ -64,11 +82,11 @@ function shouldBreak(
   if (layout.wrapped) {
     if (blankBetween && !layout.doubleSpaced) return true;
     // a symbol broken after its dash ("Chỉ thị số 42-" / "CT/TW") goes on, however short the line
-    if (/\d[-–]$/.test(prev) && /^[A-ZĐ]/.test(next)) return false;
+    if (endsWithNumberDash(prev) && /^[A-ZĐ]/.test(next)) return false;
     const len = prev.length;
     if (len < 0.8 * layout.width) return true;
     if (endsSentence(prev) && len < 0.93 * layout.width) return true;
-    if (/:$/.test(prev)) return true;
+    if (prev.endsWith(":")) return true;
     if (
       inLabel &&
       /^\p{Lu}/u.test(next) &&
@@ -190,7 +208,7 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
       label = lineLabel;
     }
     // "…Nghị quyết số 20-" / "NQ/TW": a symbol broken after its dash joins without a space
-    const glue = !startsNew && /\d[-–]$/.test(prevText) && /^[A-ZĐ]/.test(text);
+    const glue = !startsNew && endsWithNumberDash(prevText) && /^[A-ZĐ]/.test(text);
     ranges.push(glue ? { start: line.start, end: line.end, glue } : line);
     lastLine = i;
     prevText = text;

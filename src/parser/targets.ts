@@ -4,16 +4,7 @@
 // never targets.
 import { MAGNITUDE, NUMERAL, parseNumeral, wordNumber } from "./numbers.ts";
 import type { Baseline, Target, TargetKind } from "./schema.ts";
-import {
-  clean,
-  foldPart,
-  foldPiece,
-  isSpaceCode,
-  type Piece,
-  slicePiece,
-  spanOf,
-  trimPiece,
-} from "./text.ts";
+import { clean, foldPiece, isSpaceCode, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
 import { escapeRe } from "./vocabulary.ts";
 
 export interface TargetUnit {
@@ -362,11 +353,18 @@ function indicatorOf(clauseText: string, from: number, at: number): string {
   s = s.replace(/^(đến|vào) năm \d{4},?\s*/i, "");
   s = replaceEnd(s, VERB_AT_END);
   s = replaceEnd(s, VERB_AT_END_2);
-  const words = clean(s).split(" ");
-  return words
-    .slice(Math.max(0, words.length - 30))
-    .join(" ")
-    .replace(/[,;:]$/, "");
+  // its last 30 words, without a final , ; or :
+  const c = clean(s);
+  let cut = 0;
+  for (let i = c.length - 1, spaces = 0; i >= 0; i--) {
+    if (c.charCodeAt(i) === 32 && ++spaces === 30) {
+      cut = i + 1;
+      break;
+    }
+  }
+  const words = c.slice(cut);
+  const last = words.charCodeAt(words.length - 1);
+  return last === 44 || last === 59 || last === 58 ? words.slice(0, -1) : words;
 }
 
 /** Targets of the given units (paragraphs with their context). */
@@ -378,7 +376,7 @@ export function findTargets(units: TargetUnit[]): Target[] {
     const cue = TARGET_CUE.test(lowPara);
     if (!u.targetSection && !cue) continue;
     for (const c of clauses(u.piece)) {
-      const low = foldPart(u.piece, c);
+      const low = foldPiece(c);
       if (PAST_MARKERS.test(low) || (!u.targetSection && RESULT.test(low))) continue;
       if (u.resultSection && !/phấn đấu/.test(low)) continue;
       if (!u.targetSection && !/phấn đấu|chỉ tiêu|mục tiêu|đạt|tăng|giảm|tối thiểu|trở lên/.test(low))

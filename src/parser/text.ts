@@ -101,18 +101,8 @@ export function eitherTone(folded: string): string {
   return folded.replace(/[òóỏõọ][ae](?![a-zà-ỹđ])|[ùúủũụ]y(?![a-zà-ỹđ])/g, (m) => `(?:${m}|${back[m] ?? m})`);
 }
 
-// Stages fold the same sentence many times in a row; a few recent results are kept.
-const foldCache = new Map<string, string>();
-
+/** Lower-cased, old tone placement folded (see foldText). Stages hand folds down with their pieces. */
 export function fold(s: string): string {
-  if (s.length > 64 && s.length < 20_000) {
-    const hit = foldCache.get(s);
-    if (hit !== undefined) return hit;
-    const out = foldText(s);
-    if (foldCache.size >= 16) foldCache.delete(foldCache.keys().next().value as string);
-    foldCache.set(s, out);
-    return out;
-  }
   return foldText(s);
 }
 
@@ -131,34 +121,6 @@ function hasContextCase(s: string): boolean {
 function isWordChar(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   return (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0x1ef9);
-}
-
-/**
- * fold(part.text) for a part cut from `whole` (a sentence, a clause): the slice of the whole's fold,
- * unless a word runs across the cut (old tones fold only at the end of a syllable).
- */
-export function foldPart(whole: Piece, part: Piece): string {
-  const at = part.base - whole.base;
-  const end = at + part.text.length;
-  const low = foldPiece(whole);
-  if (
-    at < 0 ||
-    end > low.length ||
-    !whole.text.startsWith(part.text, at) ||
-    hasContextCase(part.text) ||
-    (at > 0 && isWordChar(low, at - 1)) ||
-    (end < low.length && isWordChar(low, end))
-  )
-    return fold(part.text);
-  return low.slice(at, end);
-}
-
-/** Records the fold of `s` found another way (foldPart), for the fold() calls that follow on it. */
-export function rememberFold(s: string, low: string): void {
-  if (s.length > 64 && s.length < 20_000 && !foldCache.has(s)) {
-    if (foldCache.size >= 16) foldCache.delete(foldCache.keys().next().value as string);
-    foldCache.set(s, low);
-  }
 }
 
 function foldText(s: string): string {
@@ -242,7 +204,6 @@ export class DocText {
   constructor(input: string) {
     this.src = input.normalize("NFC");
     this.work = blankMarkup(this.src);
-    // (not through fold's cache: the whole text is folded once)
     this.low = foldText(this.work);
     this.lowSliceable = !hasContextCase(this.work);
     this.mask = new Uint8Array(this.src.length);
@@ -587,6 +548,20 @@ function hasOddSpace(s: string): boolean {
 /** Whitespace collapsed, trimmed: the form every text field of the output takes. */
 export function clean(s: string): string {
   return hasOddSpace(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
+}
+
+/**
+ * Where `s` ends once white space and the characters of `marks` are cut from its end: what
+ * s.replace(/[\\s<marks>]+$/, "") keeps, without a scan from every position.
+ */
+export function endWithout(s: string, marks: string): number {
+  let e = s.length;
+  while (e > 0) {
+    const c = s.charCodeAt(e - 1);
+    if (!isSpaceCode(c) && !marks.includes(s[e - 1] as string)) break;
+    e--;
+  }
+  return e;
 }
 
 /** The text ends with a colon, white space aside (/:\\s*$/ without a scan from every position). */
