@@ -237,6 +237,25 @@ describe.skipIf(!serverUrl)(
       });
       await c.kill("SIGTERM");
 
+      // a's lock connection ended under it (a server restart, a proxy's timeout): a takes its lock
+      // again on a new connection, and its work is still its own
+      const holder = () =>
+        rows<{ pid: number }>(
+          database.db,
+          sql`select pid from pg_locks where locktype = 'advisory' and classid = ${0x746b} and objid = ${live} and granted`,
+        );
+      const [first] = await holder();
+      expect(first).toBeDefined();
+      await database.db.execute(sql`select pg_terminate_backend(${first?.pid})`);
+      await until("the lock taken again", async () => {
+        const [again] = await holder();
+        return again && again.pid !== first?.pid ? true : null;
+      });
+      expect((await fetch(`${a.url}/api/ready`)).status).toBe(200);
+      c = await startServeProcess(env);
+      expect((await states())["import cua-a.txt"]).toBe("running");
+      await c.kill("SIGTERM");
+
       // a killed: its lock went with its connection, and the next start fails what it left
       await a.kill("SIGKILL");
       c = await startServeProcess(env);
