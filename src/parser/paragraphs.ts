@@ -34,7 +34,7 @@ export function measureLayout(doc: DocText, from: number, to: number): Layout {
     nonBlank++;
     const next = doc.lines[i + 1];
     if (next && doc.isBlank(next) && !doc.isClaimedText(next)) blankAfter++;
-    const len = doc.visible(line).trim().length;
+    const len = doc.visibleLength(line);
     if (len >= 20) lengths.push(len);
   }
   lengths.sort((a, b) => a - b);

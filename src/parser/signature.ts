@@ -74,14 +74,20 @@ const MAYBE_SIGNATURE =
   /(?:^|\t|\s{3})\s*(?:nơi\s{0,2}nhận|t\s?[/.]?\s?[mlł][.\s]|k\s?[/.]?\s?t[.\s]|t\s?[/.]?\s?u\s?[/.]?\s?q[.\s]|q\.)/;
 
 /**
- * MAYBE_SIGNATURE can match: the line starts (after white space) with n, t, k or q, or has a tab or
- * three white space characters in a row (a second column). Most lines of text have neither.
+ * MAYBE_SIGNATURE can match: the line starts (after white space) with the first two letters of one of
+ * its words (nơ…, t/ t. tm tl tł tu, k/ k. kt, q.), or has a tab or three white space characters in a
+ * row (a second column). Most lines of text have neither.
  */
 function mayStartCell(low: string): boolean {
   let at = 0;
   while (at < low.length && isSpaceCode(low.charCodeAt(at))) at++;
   const c = low.charCodeAt(at);
-  if (c === 110 || c === 116 || c === 107 || c === 113) return true;
+  const d = low.charCodeAt(at + 1);
+  const sep = isSpaceCode(d) || d === 47 || d === 46;
+  if (c === 110 && d === 0x1a1) return true;
+  if (c === 116 && (sep || d === 109 || d === 108 || d === 0x142 || d === 117)) return true;
+  if (c === 107 && (sep || d === 116)) return true;
+  if (c === 113 && d === 46) return true;
   let run = 0;
   for (let i = at; i < low.length; i++) {
     const d = low.charCodeAt(i);

@@ -146,11 +146,8 @@ export function unaccent(s: string): string {
   return s.normalize("NFD").replace(DIACRITICS, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
-// Odd spaces, control characters, markdown emphasis and escapes: each becomes one space. (Two
-// passes, escapes first, are faster than one with an alternative tried at every character.)
-const BLANKED =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: converters leave control characters; they are blanked on purpose
-  /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f*_`]/g;
+// Odd spaces, control characters, markdown emphasis and escapes each become one space: escapes in a
+// pass of their own first, then the characters of isBlankedCode.
 const ESCAPE = /\\(?=[*_#.\-()[\]|`>])/g;
 const LINE_MARK = /^([ \t]*)([#>]+)/gm;
 
@@ -175,15 +172,63 @@ function unfoldHeaderTable(src: string): string {
   return src.slice(0, at) + unfolded + src.slice(at + block.length);
 }
 
+/**
+ * [\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f*_`], tested by
+ * code: a regular expression's class costs more on long texts.
+ */
+function isBlankedCode(c: number): boolean {
+  if (c < 0xa0) return c < 32 ? c !== 9 && c !== 10 : c === 42 || c === 95 || c === 96 || c === 0x7f;
+  if (c < 0x2000) return c === 0xa0 || c === 0xad;
+  return c <= 0x200b || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Each character of isBlankedCode becomes a space. */
+function blankOdd(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (isBlankedCode(s.charCodeAt(i))) {
+      out += `${s.slice(from, i)} `;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/**
+ * s.replace(LINE_MARK, …): heading and quote marks at the start of each line become spaces. Lines are
+ * found by "\n" (and \r, already blanked); a text with another line terminator takes the expression.
+ */
+function blankLineMarks(s: string): string {
+  if (s.includes("\u2028") || s.includes("\u2029"))
+    return s.replace(LINE_MARK, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length));
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; ) {
+    let j = i;
+    while (j < s.length && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+    let k = j;
+    while (k < s.length && (s.charCodeAt(k) === 35 || s.charCodeAt(k) === 62)) k++;
+    if (k > j) {
+      out += s.slice(from, j) + " ".repeat(k - j);
+      from = k;
+    }
+    const nl = s.indexOf("\n", k);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 /** Blanks markdown marks and odd spaces without changing the length. */
 function blankMarkup(src: string): string {
   let out = unfoldHeaderTable(src);
   if (out.includes("\\")) out = out.replace(ESCAPE, " ");
-  out = out.replace(BLANKED, " ");
+  out = blankOdd(out);
   // a line break tag a converter left in a cell ("THÀNH ỦY CẦN THƠ<br>*") separates like a column gap
   if (out.includes("<")) out = out.replace(/<br\s*\/?>/giu, (x) => " ".repeat(x.length));
   if (!out.includes("#") && !out.includes(">")) return out;
-  return out.replace(LINE_MARK, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length));
+  return blankLineMarks(out);
 }
 
 export class DocText {
@@ -306,6 +351,16 @@ export class DocText {
   visible(line: Line): string {
     if (this.lineClaimed[line.index] === 0) return this.work.slice(line.start, line.end);
     return this.visiblePiece(line.start, line.end).text;
+  }
+
+  /** visible(line).trim().length, without building the string when nothing on the line is claimed. */
+  visibleLength(line: Line): number {
+    if (this.lineClaimed[line.index] === 1) return this.visible(line).trim().length;
+    let s = line.start;
+    let e = line.end;
+    while (s < e && isSpaceCode(this.work.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(this.work.charCodeAt(e - 1))) e--;
+    return e - s;
   }
 
   anyClaimed(start: number, end: number): boolean {
