@@ -88,16 +88,9 @@ function mayStartCell(low: string): boolean {
   if (c === 116 && (sep || d === 109 || d === 108 || d === 0x142 || d === 117)) return true;
   if (c === 107 && (sep || d === 116)) return true;
   if (c === 113 && d === 46) return true;
-  let run = 0;
-  for (let i = at; i < low.length; i++) {
-    const d = low.charCodeAt(i);
-    if (d === 9) return true;
-    if (isSpaceCode(d)) {
-      if (++run >= 3) return true;
-    } else run = 0;
-  }
-  return false;
+  return SECOND_COLUMN.test(low);
 }
+const SECOND_COLUMN = /\t|\s{3}/;
 
 export function isSignatureStart(doc: DocText, line: Line): boolean {
   if (line.end - line.start > 300) return false;
