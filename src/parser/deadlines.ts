@@ -45,6 +45,15 @@ const ANY_RECURRENCE = new RegExp(
   RECURRENCES.map(([re]) => `(${re.source.replace(/\((?!\?)/g, "(?:")})`).join("|"),
   "g",
 );
+// Words without which DAY, or any recurrence, cannot match: searched for before the expressions run.
+const DAY_WORDS = ["trước", "chậm nhất", "hạn", "hoàn thành", "xong"];
+const RECURRENCE_WORDS = ["năm", "tháng", "quý", "kỳ", "xuyên", "liên tục", "ngày", "tuần"];
+
+function includesAny(text: string, words: string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
 const RANK: Record<Recurrence, number> = {
   annual: 5,
   semiannual: 5,
@@ -70,7 +79,7 @@ function firstDate(low: string, ctx: DeadlineContext, lenient: boolean): Found |
   const year = (y: string | undefined): number | null => (y ? Number(y) : ctx.year);
   // cheap tests first: most task texts carry no date at all
   if (!/\d/.test(low)) return null;
-  if (/trước|chậm nhất|hạn|hoàn thành|xong/.test(low))
+  if (includesAny(low, DAY_WORDS))
     scan(DAY, (m) => {
       const y = year(m[3]);
       return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
@@ -111,7 +120,7 @@ export function readDeadline(
   let recurrence: Recurrence | null = null;
   let recIndex = -1;
   let recLength = 0;
-  if (/năm|tháng|quý|kỳ|xuyên|liên tục|ngày|tuần/.test(low)) {
+  if (includesAny(low, RECURRENCE_WORDS)) {
     ANY_RECURRENCE.lastIndex = 0;
     for (let m = ANY_RECURRENCE.exec(low); m; m = ANY_RECURRENCE.exec(low)) {
       const k = m.slice(1).findIndex((g) => g !== undefined);

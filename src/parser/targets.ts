@@ -116,14 +116,16 @@ const NOT_UNIT_WORDS = new Set([
 
 function parenRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
+  if (!text.includes("(")) return out;
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "(") {
+    // (by code: indexing a string of Vietnamese letters makes a string per character)
+    const c = text.charCodeAt(i);
+    if (c === 40) {
       if (depth === 0) start = i;
       depth++;
-    } else if (c === ")" && depth > 0) {
+    } else if (c === 41 && depth > 0) {
       depth--;
       if (depth === 0) out.push([start, i + 1]);
     }

@@ -378,14 +378,19 @@ export class DocText {
     if (!this.anyClaimed(start, end)) return rawPiece(this, start, end);
     const out = new PieceBuilder();
     let gap = false;
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < end; ) {
       if (this.mask[i] === 1) {
         gap = true;
+        i++;
         continue;
       }
       if (gap && out.size > 0) out.addChar(" ", i);
       gap = false;
-      out.add(this.work[i] as string, i);
+      // a run of unclaimed characters is one stretch (one slice, not a string per character)
+      let j = i + 1;
+      while (j < end && this.mask[j] === 0) j++;
+      out.add(this.work.slice(i, j), i);
+      i = j;
     }
     return out.build();
   }
@@ -414,17 +419,20 @@ export function collapseRanges(doc: DocText, ranges: Range[]): Piece {
     else if (out.size > 0 && pending < 0) pending = r.start;
     if (doc.anyClaimed(r.start, r.end)) {
       lows = null;
-      for (let i = r.start; i < r.end; i++) {
-        const c = work.charCodeAt(i);
-        if (c === 32 || c === 9 || c === 10 || c === 13 || doc.mask[i] === 1) {
+      for (let i = r.start; i < r.end; ) {
+        if (isLineSpace(work.charCodeAt(i)) || doc.mask[i] === 1) {
           if (out.size > 0 && pending < 0) pending = i;
+          i++;
           continue;
         }
         if (pending >= 0) {
           out.addChar(" ", pending);
           pending = -1;
         }
-        out.add(work[i] as string, i);
+        let j = i + 1;
+        while (j < r.end && !isLineSpace(work.charCodeAt(j)) && doc.mask[j] === 0) j++;
+        out.add(work.slice(i, j), i);
+        i = j;
       }
       continue;
     }
