@@ -34,15 +34,19 @@ const hasLower = (s: string): boolean => /\p{Ll}/u.test(s);
 /** Finds and claims the mottos (Party and State) in lines [from, to). */
 export function claimMottos(doc: DocText, from: number, to: number): Motto[] {
   const found: Motto[] = [];
-  for (const i of doc.linesWith(["đảng", "cộng", "độc"], from, to)) {
+  // every motto has "cộng" or "độc"; a line claimed whole before (a stamp) that names the Party is
+  // taken for a motto's too
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i] as Line;
+    if (!doc.hasClaims(line) || line.end - line.start > MAX_HEADER_LINE) continue;
+    const low = doc.rawLow(line);
+    if (low.includes("đảng") && !low.includes("cộng") && !low.includes("độc") && doc.isClaimedText(line))
+      doc.kinds[i] = "motto";
+  }
+  for (const i of doc.linesWith(["cộng", "độc"], from, to)) {
     const line = doc.lines[i] as Line;
     if (line.end - line.start > MAX_HEADER_LINE) continue;
     const low = doc.rawLow(line);
-    // every motto has "cộng" or "độc": a line with "đảng" alone only keeps its kind
-    if (!low.includes("cộng") && !low.includes("độc")) {
-      if (doc.isClaimedText(line)) doc.kinds[i] = "motto";
-      continue;
-    }
     const take = (re: RegExp, kind: "party" | "state", upper: boolean): void => {
       re.lastIndex = 0;
       for (let m = re.exec(low); m; m = re.exec(low)) {

@@ -3,7 +3,7 @@
 // that neither the title nor the body keeps their words.
 import { findDate } from "./dates.ts";
 import type { Received } from "./schema.ts";
-import { clean, type DocText, type Line } from "./text.ts";
+import { clean, type DocText, isSpaceCode, type Line } from "./text.ts";
 import { isUpperWord } from "./vocabulary.ts";
 
 const KEYWORD = /(?:văn bản|công văn|vb|cv)\s{1,3}đến(?=\s|$|[*:,.])|^\s*đến\s*$/g;
@@ -35,6 +35,22 @@ export interface StampResult {
   spans: [number, number][];
 }
 
+/**
+ * KEYWORD can match: an "đến" one to three spaces after a word ending in n, b or v (văn bản, công
+ * văn, vb, cv), or "đến" alone on its line. Most lines with "đến" are text ("từ … đến …").
+ */
+function mayHaveKeyword(low: string): boolean {
+  if (low.trim() === "đến") return true;
+  for (let at = low.indexOf("đến"); at >= 0; at = low.indexOf("đến", at + 3)) {
+    let k = at;
+    while (k > 0 && at - k < 3 && isSpaceCode(low.charCodeAt(k - 1))) k--;
+    if (k === at) continue;
+    const c = low.charCodeAt(k - 1);
+    if (c === 110 || c === 98 || c === 118) return true;
+  }
+  return false;
+}
+
 export function claimStamps(doc: DocText, from: number, to: number): StampResult {
   const received: Received[] = [];
   const spans: [number, number][] = [];
@@ -45,6 +61,7 @@ export function claimStamps(doc: DocText, from: number, to: number): StampResult
     const line = doc.lines[i] as Line;
     if (line.end - line.start > 400) continue;
     const low = doc.rawLow(line);
+    if (!mayHaveKeyword(low)) continue;
     KEYWORD.lastIndex = 0;
     const m = KEYWORD.exec(low);
     if (!m) continue;
