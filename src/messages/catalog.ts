@@ -348,6 +348,44 @@ export const catalog = {
     en: "{entity} {id} was changed by someone else (version {actual}, you edited version {expected}); reload and edit again",
   },
   "invalid-input": { vi: "Dữ liệu không hợp lệ: {detail}", en: "Invalid input: {detail}" },
+  "input-row": { vi: "dòng {row}: {detail}", en: "row {row}: {detail}" },
+  "date-not-real": {
+    vi: "{field}: ngày {date} không có trong lịch",
+    en: "{field}: {date} is not a calendar date",
+  },
+  "date-after-today": { vi: "{field}: ngày {date} sau hôm nay", en: "{field}: {date} is after today" },
+  "date-before-document": {
+    vi: "{field}: ngày {date} trước ngày ban hành văn bản ({notBefore})",
+    en: "{field}: {date} is before the document's date ({notBefore})",
+  },
+  "completion-needs-full": {
+    vi: "completedAt: chỉ ghi ngày hoàn thành khi tiến độ đạt 100%",
+    en: "completedAt: a completion date goes with progress at 100%",
+  },
+  "period-not-begun": { vi: "kỳ {period} chưa bắt đầu", en: "period {period} has not begun" },
+  "deadline-before-inspection": {
+    vi: "deadline: thời hạn {deadline} trước ngày kiểm tra {heldOn}",
+    en: "deadline: {deadline} is before the inspection ({heldOn})",
+  },
+  "period-not-of-cycle": {
+    vi: "period: kỳ {period} không khớp chu kỳ báo cáo {frequency}",
+    en: "period: {period} is not a period of a {frequency} cycle",
+  },
+  "table-no-header": { vi: "tệp không có dòng tiêu đề", en: "the file has no header row" },
+  "table-missing-column": { vi: "thiếu cột {column}", en: "column {column} is missing" },
+  "table-no-rows": { vi: "tệp không có dòng dữ liệu nào", en: "the file has no data row" },
+  "organisation-valid-range": {
+    vi: "hiệu lực từ sau hiệu lực đến",
+    en: "valid_from is after valid_to",
+  },
+  "organisation-code-repeated": {
+    vi: "mã {code} lặp lại trong tệp",
+    en: "code {code} appears twice in the file",
+  },
+  "organisation-codes-unknown": {
+    vi: "không có cơ quan mã {codes}",
+    en: "no organisation has the code {codes}",
+  },
   "duplicate-document": {
     vi: "Văn bản {symbol} ngày {date} đã có trong hệ thống (mã {existingId})",
     en: "Document {symbol} of {date} is already in the system (id {existingId})",
@@ -1113,12 +1151,24 @@ export const catalog = {
 
 export type MessageCode = keyof typeof catalog;
 export type Lang = "vi" | "en";
-export type MessageParams = Record<string, string | number>;
+/** A message inside another's parameters (a row's reason, one of several problems), told in the same language. */
+export interface MessageRef {
+  code: MessageCode;
+  params?: MessageParams;
+}
+export type MessageParams = { [key: string]: string | number | MessageRef | MessageRef[] };
 
 export function message(code: MessageCode, params: MessageParams = {}, lang: Lang = "vi"): string {
-  return catalog[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  const text = (v: string | number | MessageRef | MessageRef[]): string =>
+    Array.isArray(v)
+      ? v.map(text).join("; ")
+      : typeof v === "object"
+        ? message(v.code, v.params ?? {}, lang)
+        : String(v);
+  return catalog[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = params[key];
+    return v === undefined ? whole : text(v);
+  });
 }
 
 /** The Vietnamese text of a message: what the CLI prints. */

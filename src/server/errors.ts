@@ -1,6 +1,6 @@
 // Errors are values with codes: a service throws one, the API turns it into problem+json and the
 // CLI into one line, both with the Vietnamese (or English) message of the catalogue.
-import type { MessageCode, MessageParams } from "../messages/catalog.ts";
+import type { MessageCode, MessageParams, MessageRef } from "../messages/catalog.ts";
 
 export class DomainError extends Error {
   readonly code: MessageCode;
@@ -33,5 +33,8 @@ export const staleVersion = (
   actual: number,
 ): DomainError => new DomainError("stale-version", 412, { entity, id: String(id), expected, actual });
 
-export const invalidInput = (detail: string, details: Record<string, unknown> = {}): DomainError =>
-  new DomainError("invalid-input", 422, { detail }, details);
+/** The detail names the field; a message of the catalogue where the reason is ours, a schema's text otherwise. */
+export const invalidInput = (
+  detail: string | MessageRef | MessageRef[],
+  details: Record<string, unknown> = {},
+): DomainError => new DomainError("invalid-input", 422, { detail }, details);

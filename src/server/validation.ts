@@ -1,13 +1,14 @@
-// Shared checks of service input: a Zod parse that fails as a typed, Vietnamese error, and dates.
+// Shared checks of service input: a Zod parse that fails as a typed error, and dates.
 import type { z } from "zod";
 import { invalidInput } from "./errors.ts";
 
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where = ""): z.output<S> {
+/** The input as the schema reads it; `row` (from 1) names the line of a bulk input in the error. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, row?: number): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success)
-    throw invalidInput(
-      `${where}${parsed.error.issues.map((i) => `${i.path.join(".") || "?"}: ${i.message}`).join("; ")}`,
-    );
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "?"}: ${i.message}`).join("; ");
+    throw invalidInput(row === undefined ? detail : { code: "input-row", params: { row, detail } });
+  }
   return parsed.data;
 }
 
@@ -18,8 +19,8 @@ export function realDate(d: string): boolean {
 }
 
 export function checkDate(field: string, d: string, today: string, notBefore?: string | null): void {
-  if (!realDate(d)) throw invalidInput(`${field}: ngày không tồn tại ${d}`);
-  if (d > today) throw invalidInput(`${field}: ngày ${d} sau hôm nay`);
+  if (!realDate(d)) throw invalidInput({ code: "date-not-real", params: { field, date: d } });
+  if (d > today) throw invalidInput({ code: "date-after-today", params: { field, date: d } });
   if (notBefore && d < notBefore)
-    throw invalidInput(`${field}: ngày ${d} trước ngày ban hành văn bản ${notBefore}`);
+    throw invalidInput({ code: "date-before-document", params: { field, date: d, notBefore } });
 }

@@ -282,6 +282,14 @@ describe("the organisation import", () => {
     expect(r.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(r.json().detail).toMatch(/dòng 3/);
     expect(r.json().detail).toMatch(/dòng 4/);
+    const m = multipart("co-quan.csv", csv, "text/csv");
+    const english = await admin.request({
+      method: "POST",
+      url: "/api/organisations/import",
+      payload: m.payload,
+      headers: { ...m.headers, "accept-language": "en" },
+    });
+    expect(english.json().detail).toMatch(/^Invalid input: row 3: .*; row 4: /);
     const unknownParent = await upload(
       admin,
       "co-quan.csv",

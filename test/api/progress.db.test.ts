@@ -475,6 +475,38 @@ describe("review", () => {
     expect(n?.n).toBe(1);
   });
 
+  it("explains a refused update in the caller's language, and changes nothing", async () => {
+    const before = await databaseFingerprint(h.db);
+    const [a] = await rows<{ version: number }>(
+      h.db,
+      sql`select version from assignments where id = ${mine.assignmentId}`,
+    );
+    const post = (body: unknown, lang: string) =>
+      officer.request({
+        method: "POST",
+        url: `/api/assignments/${mine.assignmentId}/progress`,
+        payload: body as Record<string, unknown>,
+        headers: {
+          "if-match": `"${a?.version}"`,
+          "accept-language": lang,
+          "x-csrf-token": officer.csrfToken,
+        },
+      });
+    const partial = { percent: 50, completedAt: "2026-01-05" };
+    expect((await post(partial, "vi")).json().detail).toBe(
+      "Dữ liệu không hợp lệ: completedAt: chỉ ghi ngày hoàn thành khi tiến độ đạt 100%",
+    );
+    expect((await post(partial, "en")).json().detail).toBe(
+      "Invalid input: completedAt: a completion date goes with progress at 100%",
+    );
+    const notADay = await post({ percent: 100, completedAt: "2026-02-30" }, "en");
+    expect(notADay.statusCode).toBe(422);
+    expect(notADay.json().detail).toBe("Invalid input: completedAt: 2026-02-30 is not a calendar date");
+    const tomorrow = await post({ percent: 100, completedAt: "2099-01-01" }, "vi");
+    expect(tomorrow.json().detail).toBe("Dữ liệu không hợp lệ: completedAt: ngày 2099-01-01 sau hôm nay");
+    expect(await databaseFingerprint(h.db)).toEqual(before);
+  });
+
   it("unknown updates are 404", async () => {
     const r = await leader.post("/api/progress/99999999/approve", {});
     expect(r.statusCode).toBe(404);

@@ -29,10 +29,11 @@ export async function recordIndicatorValues(
   actor: Actor,
   today: string,
 ): Promise<number> {
-  const values = input.map((v, i) => parseInput(indicatorValueSchema, v, `dòng ${i + 1}: `));
+  const values = input.map((v, i) => parseInput(indicatorValueSchema, v, i + 1));
   // a period that has not begun has no value yet (2026-12 on 24 November 2026; 2026 itself has begun)
   for (const v of values)
-    if ((parsePeriod(v.period)?.start ?? "") > today) throw invalidInput(`kỳ ${v.period} ở tương lai`);
+    if ((parsePeriod(v.period)?.start ?? "") > today)
+      throw invalidInput({ code: "period-not-begun", params: { period: v.period } });
   // rows are locked in one order whatever the input's: two bulk imports of the same values wait for
   // each other instead of deadlocking
   const ordered = values

@@ -40,9 +40,13 @@ export async function recordInspection(
 ): Promise<number> {
   const d = parseInput(inspectionInputSchema, input);
   for (const f of d.followUps) {
-    if (f.deadline && !realDate(f.deadline)) throw invalidInput(`deadline: ngày không tồn tại ${f.deadline}`);
+    if (f.deadline && !realDate(f.deadline))
+      throw invalidInput({ code: "date-not-real", params: { field: "deadline", date: f.deadline } });
     if (f.deadline && f.deadline < d.heldOn)
-      throw invalidInput(`deadline: thời hạn ${f.deadline} trước ngày kiểm tra`);
+      throw invalidInput({
+        code: "deadline-before-inspection",
+        params: { deadline: f.deadline, heldOn: d.heldOn },
+      });
   }
   return db.transaction(async (tx) => {
     const [doc] = await tx

@@ -5,6 +5,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
+import type { MessageRef } from "../../messages/catalog.ts";
 import { openZip, ZipError, type ZipLimits } from "../../readers/zip.ts";
 import { type Actor, appendAudit } from "../audit/repository.ts";
 import { DomainError, invalidInput } from "../errors.ts";
@@ -152,9 +153,11 @@ async function readRows(bytes: Uint8Array, format: "csv" | "xlsx"): Promise<Reco
     throw new DomainError("file-corrupt", 422, { name: format.toUpperCase(), format: format.toUpperCase() });
   }
   const [header, ...body] = table;
-  if (!header) throw invalidInput("tệp không có dòng tiêu đề");
+  if (!header) throw invalidInput({ code: "table-no-header" });
   const keys = header.map(columnKey);
-  for (const required of REQUIRED) if (!keys.includes(required)) throw invalidInput(`thiếu cột ${required}`);
+  for (const required of REQUIRED)
+    if (!keys.includes(required))
+      throw invalidInput({ code: "table-missing-column", params: { column: required } });
   return body.map((cells) => Object.fromEntries(keys.flatMap((k, i) => (k ? [[k, cells[i] ?? ""]] : []))));
 }
 
@@ -165,20 +168,22 @@ export async function importOrganisations(
   actor: Actor,
 ): Promise<{ imported: number; expandedAssignments: number }> {
   const raw = await readRows(bytes, format);
-  if (raw.length === 0) throw invalidInput("tệp không có dòng dữ liệu nào");
-  const problems: string[] = [];
+  if (raw.length === 0) throw invalidInput({ code: "table-no-rows" });
+  const problems: MessageRef[] = [];
   const input: OrganisationInput[] = [];
   raw.forEach((r, i) => {
     const parsed = rowSchema.safeParse(r);
     if (!parsed.success) {
-      problems.push(
-        `dòng ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join(", ")}`,
-      );
+      const detail = parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join(", ");
+      problems.push({ code: "input-row", params: { row: i + 2, detail } });
       return;
     }
     const o = parsed.data;
     if (o.valid_from && o.valid_to && o.valid_from > o.valid_to)
-      problems.push(`dòng ${i + 2}: hiệu lực từ sau hiệu lực đến`);
+      problems.push({
+        code: "input-row",
+        params: { row: i + 2, detail: { code: "organisation-valid-range" } },
+      });
     input.push({
       code: o.code,
       name: o.name,
@@ -194,10 +199,10 @@ export async function importOrganisations(
   const codes = input.map((o) => o.code as string);
   const seen = new Set<string>();
   for (const c of codes) {
-    if (seen.has(c)) problems.push(`mã ${c} lặp lại trong tệp`);
+    if (seen.has(c)) problems.push({ code: "organisation-code-repeated", params: { code: c } });
     seen.add(c);
   }
-  if (problems.length > 0) throw invalidInput(problems.slice(0, 20).join("; "), { problems });
+  if (problems.length > 0) throw invalidInput(problems.slice(0, 20), { problems });
   return db.transaction(async (tx) => {
     const known = await knownCodes(tx, [
       ...new Set(input.flatMap((o) => [o.code as string, o.parentCode ?? "", ...o.successorCodes])),
@@ -208,7 +213,10 @@ export async function importOrganisations(
       ),
     );
     if (missing.length > 0)
-      throw invalidInput(`không có cơ quan mã ${[...new Set(missing)].slice(0, 10).join(", ")}`);
+      throw invalidInput({
+        code: "organisation-codes-unknown",
+        params: { codes: [...new Set(missing)].slice(0, 10).join(", ") },
+      });
     const already = codes.filter((c) => known.has(c));
     if (already.length > 0)
       throw new DomainError("duplicate-organisation", 409, { codes: already.slice(0, 10).join(", ") });

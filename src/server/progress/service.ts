@@ -50,7 +50,7 @@ export async function recordProgress(
   const p = parseInput(progressInputSchema, input);
   if (p.completedAt !== undefined) {
     checkDate("completedAt", p.completedAt, today);
-    if (p.percent < 100) throw invalidInput("completedAt: chỉ ghi ngày hoàn thành khi đạt 100%");
+    if (p.percent < 100) throw invalidInput({ code: "completion-needs-full" });
   }
   const completedAt = p.percent >= 100 ? (p.completedAt ?? today) : null;
   return db.transaction(async (tx) => {
@@ -68,7 +68,10 @@ export async function recordProgress(
       current.documentDate &&
       completedAt < current.documentDate.padEnd(10, "-01").slice(0, 10)
     )
-      throw invalidInput(`completedAt: ngày hoàn thành ${completedAt} trước ngày ban hành văn bản`);
+      throw invalidInput({
+        code: "date-before-document",
+        params: { field: "completedAt", date: completedAt, notBefore: current.documentDate },
+      });
     await checkEvidenceFiles(tx, assignmentId, p.evidence);
     const version = expectedVersion + 1;
     const updated = await tx

@@ -30,7 +30,10 @@ export async function submitReport(db: Db, input: ReportInput, actor: Actor, at?
     const [cycle] = await tx.select().from(reportingCycles).where(eq(reportingCycles.id, r.cycleId));
     if (!cycle) throw notFound("reporting_cycle", r.cycleId);
     if (!(PERIOD_OF[cycle.frequency] ?? /^$/).test(r.period))
-      throw invalidInput(`period: kỳ ${r.period} không khớp chu kỳ ${cycle.frequency}`);
+      throw invalidInput({
+        code: "period-not-of-cycle",
+        params: { period: r.period, frequency: cycle.frequency },
+      });
     const [owes] = await tx
       .select()
       .from(reportingCycleBodies)
