@@ -41,14 +41,21 @@ function wordEnd(text: string, at: number, max = text.length): number {
 /**
  * Words and punctuation marks of text[from…] that start before `to`, at most `max` of them. `low` is
  * fold(text), or null for a text longer than FOLD_WHOLE. (A scan by character codes: a regular
- * expression per token costs more than the token.)
+ * expression per token costs more than the token.) Given the tokens `out` read so far, reads on
+ * after them.
  */
-function tokenize(text: string, textLow: string | null, from: number, to: number, max: number): Token[] {
-  const out: Token[] = [];
+function tokenize(
+  text: string,
+  textLow: string | null,
+  from: number,
+  to: number,
+  max: number,
+  out: Token[] = [],
+): Token[] {
   const base = textLow !== null ? 0 : from;
   const low = textLow ?? fold(text.slice(from, Math.min(text.length, to + 40)));
   const n = text.length;
-  let i = from;
+  let i = out.length > 0 ? (out[out.length - 1] as Token).end : from;
   while (out.length < max) {
     while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
     if (i >= n || i >= to) break;
@@ -280,7 +287,7 @@ export function readBodies(
   // whether a name starts here depends on its first words only (a head has at most six, after "các")
   const head = tokenize(text, low, from, to, HEAD_TOKENS);
   if (head.length === 0 || headAt(head, 0) === 0) return null;
-  let tokens = head.length < HEAD_TOKENS ? head : tokenize(text, low, from, to, FEW_TOKENS);
+  let tokens = head.length < HEAD_TOKENS ? head : tokenize(text, low, from, to, FEW_TOKENS, head);
   let more = tokens.length === FEW_TOKENS;
   if (tokens.length === 0) return null;
   const first = headAt(tokens, 0);
@@ -292,7 +299,7 @@ export function readBodies(
   for (let k = 0; k < first; k++) if ((tokens[k] as Token).low === "ty") company = true;
   while (i < tokens.length) {
     if (more && tokens.length - i < 6) {
-      tokens = tokenize(text, low, from, to, MANY_TOKENS);
+      tokens = tokenize(text, low, from, to, MANY_TOKENS, tokens);
       more = false;
     }
     const t = tokens[i] as Token;

@@ -47,7 +47,23 @@ const ANY_RECURRENCE = new RegExp(
 );
 // Words without which DAY, or any recurrence, cannot match: searched for before the expressions run.
 const DAY_WORDS = ["trước", "chậm nhất", "hạn", "hoàn thành", "xong"];
-const RECURRENCE_WORDS = ["năm", "tháng", "quý", "kỳ", "xuyên", "liên tục", "ngày", "tuần"];
+// (each recurrence form holds one of these: "hằng năm" "hằng ", "định kỳ 6 tháng" "định kỳ", …; most
+// task texts name a year, so "năm" alone would not tell them apart)
+const RECURRENCE_WORDS = [
+  "hằng ",
+  "hàng ",
+  "mỗi ",
+  "định kỳ",
+  "năm một lần",
+  "6 tháng",
+  "sáu tháng",
+  "nửa năm",
+  "theo quý",
+  "quý một lần",
+  "tháng một lần",
+  "thường xuyên",
+  "liên tục",
+];
 
 function includesAny(text: string, words: string[]): boolean {
   for (const w of words) if (text.includes(w)) return true;
