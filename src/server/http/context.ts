@@ -9,6 +9,8 @@ import type { Database, Db } from "../../db/client.ts";
 /** Background work the API hands off (reminders, imports); absent when no queue runs (tests). */
 export interface JobQueue {
   send(name: string, data: object): Promise<string | null>;
+  /** Queues jobs as part of a transaction: they exist if and only if it commits. */
+  insertInTransaction(tx: Db, jobs: { name: string; data: object }[]): Promise<void>;
   /** Resolves when the queue is running and its tables answer (readiness). */
   probe(): Promise<void>;
 }

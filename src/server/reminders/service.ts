@@ -20,7 +20,6 @@ import { vietnameseDate } from "../../messages/dates.ts";
 import { type Actor, appendAudit } from "../audit/repository.ts";
 import { notFound } from "../errors.ts";
 import type { JobQueue } from "../http/context.ts";
-import { Jobs } from "../jobs/queue.ts";
 import type { Mailer } from "./mail.ts";
 import {
   type AssignmentFacts,
@@ -56,8 +55,8 @@ export interface ScanResult {
 }
 
 /** The queue that takes reminder e-mail: only with SMTP configured and the queue running. */
-export function mailQueueOf(config: Config, jobs: JobQueue | null): Jobs | null {
-  return config.reminders.smtpUrl && jobs instanceof Jobs ? jobs : null;
+export function mailQueueOf(config: Config, jobs: JobQueue | null): JobQueue | null {
+  return config.reminders.smtpUrl ? jobs : null;
 }
 
 const ROMAN = ["I", "II", "III", "IV"];
@@ -167,7 +166,7 @@ function notificationOf(
 /** Judges the day's reminders and keeps the new ones, queuing their e-mail (when `mail` is given). */
 export async function scanReminders(
   db: Db,
-  options: { today: string; daysBefore: number; mail: Jobs | null; actor: Actor },
+  options: { today: string; daysBefore: number; mail: JobQueue | null; actor: Actor },
 ): Promise<ScanResult> {
   const { today, daysBefore, mail, actor } = options;
   const horizon = format(addDays(parseISO(today), daysBefore), "yyyy-MM-dd");
