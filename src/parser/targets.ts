@@ -93,6 +93,14 @@ const RATE =
   /^\s?(?:\S+\s){0,3}?(?:trên|\/)\s?(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
 const YEAR_IN = /(?:đến|vào|trong|tới)\s(?:năm\s)?(20\d\d|19\d\d)|năm\s(20\d\d)(?!\s?(?:là|có|đạt))/g;
 const PAST_MARKERS = /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d/;
+// the words PAST_MARKERS needs, searched for first: its leading (^|\s) makes it try every space
+const PAST_WORDS = ["đã", "đạt được", "cùng kỳ", "tính đến", "so với kế hoạch", "vượt "];
+function isPast(low: string): boolean {
+  for (const w of PAST_WORDS) if (low.includes(w)) return PAST_MARKERS.test(low);
+  return false;
+}
+// "hai lần", "gấp": a multiple without a digit
+const WORD_MULTIPLE = /(?:hai|ba|đôi|rưỡi) lần/;
 // Outside a target section a result ("kết quả …") is reported, not set; inside one it names an
 // indicator ("Kết quả thi tốt nghiệp … thuộc tốp 15").
 const RESULT = /kết quả/;
@@ -373,13 +381,14 @@ function indicatorOf(clauseText: string, from: number, at: number): string {
 export function findTargets(units: TargetUnit[]): Target[] {
   const out: Target[] = [];
   for (const u of units) {
-    if (!/\d/.test(u.piece.text) && !/(?:hai|ba|đôi|rưỡi) lần|gấp/.test(u.piece.text)) continue;
+    const t = u.piece.text;
+    if (!/\d/.test(t) && !t.includes("gấp") && !(t.includes("lần") && WORD_MULTIPLE.test(t))) continue;
     const lowPara = foldPiece(u.piece);
     const cue = TARGET_CUE.test(lowPara);
     if (!u.targetSection && !cue) continue;
     for (const c of clauses(u.piece)) {
       const low = foldPiece(c);
-      if (PAST_MARKERS.test(low) || (!u.targetSection && RESULT.test(low))) continue;
+      if (isPast(low) || (!u.targetSection && RESULT.test(low))) continue;
       if (u.resultSection && !/phấn đấu/.test(low)) continue;
       if (!u.targetSection && !/phấn đấu|chỉ tiêu|mục tiêu|đạt|tăng|giảm|tối thiểu|trở lên/.test(low))
         continue;
