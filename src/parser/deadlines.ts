@@ -45,30 +45,11 @@ const ANY_RECURRENCE = new RegExp(
   RECURRENCES.map(([re]) => `(${re.source.replace(/\((?!\?)/g, "(?:")})`).join("|"),
   "g",
 );
-// Words without which DAY, or any recurrence, cannot match: searched for before the expressions run.
-const DAY_WORDS = ["trước", "chậm nhất", "hạn", "hoàn thành", "xong"];
-// (each recurrence form holds one of these: "hằng năm" "hằng ", "định kỳ 6 tháng" "định kỳ", …; most
-// task texts name a year, so "năm" alone would not tell them apart)
-const RECURRENCE_WORDS = [
-  "hằng ",
-  "hàng ",
-  "mỗi ",
-  "định kỳ",
-  "năm một lần",
-  "6 tháng",
-  "sáu tháng",
-  "nửa năm",
-  "theo quý",
-  "quý một lần",
-  "tháng một lần",
-  "thường xuyên",
-  "liên tục",
-];
-
-function includesAny(text: string, words: string[]): boolean {
-  for (const w of words) if (text.includes(w)) return true;
-  return false;
-}
+// Words without which no recurrence form matches ("hằng năm" has "hằng ", "định kỳ 6 tháng" "định
+// kỳ", …): most task texts name a year, so "năm" alone would not tell them apart. One expression of
+// literal words (measured: faster than an includes() per word, and than the full expression).
+const RECURRENCE_WORDS =
+  /hằng |hàng |mỗi |định kỳ|năm một lần|6 tháng|sáu tháng|nửa năm|theo quý|quý một lần|tháng một lần|thường xuyên|liên tục/;
 
 const RANK: Record<Recurrence, number> = {
   annual: 5,
@@ -95,7 +76,7 @@ function firstDate(low: string, ctx: DeadlineContext, lenient: boolean): Found |
   const year = (y: string | undefined): number | null => (y ? Number(y) : ctx.year);
   // cheap tests first: most task texts carry no date at all
   if (!/\d/.test(low)) return null;
-  if (includesAny(low, DAY_WORDS))
+  if (/trước|chậm nhất|hạn|hoàn thành|xong/.test(low))
     scan(DAY, (m) => {
       const y = year(m[3]);
       return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
@@ -136,7 +117,7 @@ export function readDeadline(
   let recurrence: Recurrence | null = null;
   let recIndex = -1;
   let recLength = 0;
-  if (includesAny(low, RECURRENCE_WORDS)) {
+  if (RECURRENCE_WORDS.test(low)) {
     ANY_RECURRENCE.lastIndex = 0;
     for (let m = ANY_RECURRENCE.exec(low); m; m = ANY_RECURRENCE.exec(low)) {
       const k = m.slice(1).findIndex((g) => g !== undefined);
