@@ -13,8 +13,8 @@
 // (triggers off: the rows are copied as they were, derived tables included, and foreign keys are
 // satisfied by the whole), the sequences, then the migrations the installed version has beyond the
 // backup's. Anything wrong (a foreign or damaged file, a count or a hash that differs) rolls all
-// of it back. The job queue (schema pgboss) is not carried: schedules are set again at start and the
-// reminder scan runs daily and never sends twice.
+// of it back. The job queue (schema pgboss) is not carried: schedules are set again at start, the
+// reminder scan runs daily and never sends twice, and exports still waiting are queued again at start.
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream, createWriteStream, renameSync, rmSync } from "node:fs";

@@ -5,7 +5,8 @@
 // again cleanly and the interrupted import reads as failed, with its reason. On PGlite this also
 // shows that its data directory survives SIGKILL (PostgreSQL's own crash recovery, inside the
 // process, on the next open). A report export killed while it is written leaves no file: at the
-// next start it reads as failed, with its reason, and the same export is then written whole.
+// next start it reads as failed, with its reason, and the same export is then written whole; one
+// whose job the queue lost (a restored backup carries no queue) is queued again at start.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -393,4 +394,44 @@ describe(`SIGKILL in the middle of work (${testDatabaseKind})`, () => {
     expect(await server.kill("SIGTERM")).toBe(0);
     expect((await exportRows()).find((r) => r.id === id)?.state).toBe("failed");
   }, 600_000);
+
+  it("queues again at start an export whose job the queue no longer holds, and writes it", async () => {
+    await server?.kill("SIGKILL");
+    // what a restored backup holds: the export waiting, its job gone with the queue (not backed up)
+    const id = await withDatabase(async (db) => {
+      const [r] = await rows<{ id: number }>(
+        db,
+        sql`insert into report_exports (format, request, document_id, scope_path, file_name, content_type, created_by)
+          select format, request, document_id, scope_path, file_name, content_type, created_by
+          from report_exports where state = 'done' order by id desc limit 1
+          returning id`,
+      );
+      const [jobs] = await rows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from pgboss.job where data->>'exportId' = ${String(r?.id)}`,
+      );
+      expect(jobs?.n).toBe(0);
+      return r?.id as number;
+    });
+    server = await startServeProcess(env);
+    const monitor = await signIn(server.url, "theodoi", DEMO_PASSWORD);
+    const view = await until(
+      "the export written",
+      async () => {
+        const r = (await (
+          await monitor.fetch(server?.url as string, `/api/reports/exports/${id}`)
+        ).json()) as {
+          state: string;
+          fileUrl: string | null;
+        };
+        return r.state === "done" || r.state === "failed" ? r : null;
+      },
+      120_000,
+    );
+    expect(view.state).toBe("done");
+    const file = await monitor.fetch(server.url, view.fileUrl as string);
+    expect(file.status).toBe(200);
+    expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    expect(await server.kill("SIGTERM")).toBe(0);
+  }, 300_000);
 });

@@ -1,9 +1,12 @@
 // The export job on the queue: one export written per job, retried when it fails for a reason
-// other than the request itself (a database restart, an instance stopped mid-way).
+// other than the request itself (a database restarted, an instance stopped mid-way); at start, exports
+// whose job the queue lost (a restored backup carries no queue) are queued again.
+import { sql } from "drizzle-orm";
 import { DomainError } from "../errors.ts";
 import type { AppContext } from "../http/context.ts";
 import type { Jobs } from "../jobs/queue.ts";
 import { REPORT_EXPORT_JOB, runExport } from "./service.ts";
+import { exportsWithoutJob } from "./store.ts";
 
 export async function startReportExportJobs(
   jobs: Jobs,
@@ -21,5 +24,14 @@ export async function startReportExportJobs(
     retryBackoff: true,
     // a national workbook takes about a minute: ten leave room for a loaded server
     expireInSeconds: 600,
+  });
+  // under a lock, in one transaction: instances starting together queue each lost export once
+  await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('trienkhai:report-export-requeue'))`);
+    const lost = await exportsWithoutJob(tx, REPORT_EXPORT_JOB);
+    await jobs.insertInTransaction(
+      tx,
+      lost.map((exportId) => ({ name: REPORT_EXPORT_JOB, data: { exportId } })),
+    );
   });
 }

@@ -284,9 +284,11 @@ export async function createExport(
       entityId: created,
       after: { ...req, assignments: size },
     });
+    // the job with the row, in one transaction: no queued export without its job, whenever a crash comes
+    if (queued)
+      await ctx.jobs?.insertInTransaction(tx, [{ name: REPORT_EXPORT_JOB, data: { exportId: created } }]);
     return created;
   });
-  if (queued) await ctx.jobs?.send(REPORT_EXPORT_JOB, { exportId });
-  else await runExport(ctx, exportId);
+  if (!queued) await runExport(ctx, exportId);
   return { id: exportId, queued };
 }

@@ -2,6 +2,7 @@
 // report_templates (the templates an administrator changed).
 import { and, eq, getTableColumns, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { rows } from "../../db/rows.ts";
 import { reportExports, reportTemplates } from "../../db/schema/report-exports.ts";
 import type { MessageCode, MessageParams } from "../../messages/catalog.ts";
 import { ownerGone } from "../jobs/instance.ts";
@@ -113,6 +114,22 @@ export async function failInterruptedExports(db: Db, self: number | null): Promi
     )
     .returning({ id: reportExports.id });
   return failed.length;
+}
+
+/**
+ * Exports waiting for a job that the queue no longer holds (a database restored from a backup,
+ * which does not carry the queue): their ids, to be queued again.
+ */
+export async function exportsWithoutJob(db: Db, jobName: string): Promise<number[]> {
+  const r = await rows<{ id: number }>(
+    db,
+    sql`select e.id from report_exports e
+      where e.state = 'queued' and e.owner is null
+        and not exists (select 1 from pgboss.job j
+          where j.name = ${jobName} and j.data->>'exportId' = e.id::text
+            and j.state in ('created', 'retry', 'active'))`,
+  );
+  return r.map((x) => x.id);
 }
 
 /** Files are kept for a week: long enough to download again, short enough not to pile up. */
