@@ -389,12 +389,14 @@ const JOINED_NAMES: [RegExp, RegExp][] = [
 ];
 
 function startsNewBody(next: string, afterAnd: boolean, current: string): boolean {
-  const fn = fold(next.trim());
-  const fc = fold(current.trim());
+  // (folding keeps white space where it is: the fold of a trimmed text is the trimmed fold)
+  const nextLow = fold(next);
+  const fn = nextLow.trim();
+  const fc = fold(current).trim();
   if (JOINED_NAMES.some(([before, after]) => before.test(fc) && after.test(fn))) return false;
   if (/^(UBND|HĐND|MTTQ|BTV|UBMTTQ)\b/.test(next.trim())) return true;
-  if (/^các\s/.test(fn)) return afterAnd || !/^các\s/.test(fold(current).trim());
-  const tokens = tokenize(next, next.length <= FOLD_WHOLE ? fold(next) : null, 0, next.length, FEW_TOKENS);
+  if (/^các\s/.test(fn)) return afterAnd || !/^các\s/.test(fc);
+  const tokens = tokenize(next, next.length <= FOLD_WHOLE ? nextLow : null, 0, next.length, FEW_TOKENS);
   const head = headAt(tokens, 0);
   if (head === 0 || !/^\p{Lu}/u.test(next.trim())) return false;
   if (afterAnd) return SPLIT_AFTER_AND.test(fn);

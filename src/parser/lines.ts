@@ -38,7 +38,9 @@ export function isRule(text: string): boolean {
  */
 export function claimPageFurniture(doc: DocText): number {
   let count = 0;
-  const seen = new Map<string, Line[]>();
+  // candidates for running heads, by a number made of their length and first and last letters: only
+  // lines that share it are compared as strings (hashing every line's text cost more)
+  const byShape = new Map<number, Line[]>();
   const pageLines = new Set<number>();
   for (const line of doc.lines) {
     const len = line.end - line.start;
@@ -54,13 +56,27 @@ export function claimPageFurniture(doc: DocText): number {
     }
     // running heads are short lines; body lines are not counted
     if (trimmed.length > 90 || trimmed.length < 8) continue;
-    const key = trimmed;
-    const k0 = key.charCodeAt(0);
+    const k0 = trimmed.charCodeAt(0);
     if (k0 === 45 || k0 === 0x2013 || k0 === 43 || k0 === 0x2022 || (k0 >= 48 && k0 <= 57)) continue;
-    const list = seen.get(key);
+    const shape = (trimmed.length * 65536 + k0) * 65536 + trimmed.charCodeAt(trimmed.length - 1);
+    const list = byShape.get(shape);
     if (list) list.push(line);
-    else seen.set(key, [line]);
+    else byShape.set(shape, [line]);
   }
+  // lines with the same text, group by group in the order of their first line
+  const repeated: Line[][] = [];
+  for (const lines of byShape.values()) {
+    if (lines.length < 2) continue;
+    const byText = new Map<string, Line[]>();
+    for (const line of lines) {
+      const text = doc.rawLow(line).trim();
+      const list = byText.get(text);
+      if (list) list.push(line);
+      else byText.set(text, [line]);
+    }
+    for (const list of byText.values()) if (list.length >= 2) repeated.push(list);
+  }
+  repeated.sort((a, b) => (a[0] as Line).index - (b[0] as Line).index);
   // a line next to a page number on two pages is a running head too ("UBND tỉnh … - Báo cáo …" / "Trang 2")
   const besidePageNumber = (line: Line): boolean => {
     for (const step of [-1, 1]) {
@@ -70,8 +86,8 @@ export function claimPageFurniture(doc: DocText): number {
     }
     return false;
   };
-  for (const list of seen.values()) {
-    if (list.length < 2 || (list.length === 2 && !list.every(besidePageNumber))) continue;
+  for (const list of repeated) {
+    if (list.length === 2 && !list.every(besidePageNumber)) continue;
     for (const line of list) doc.claimLine(line, "furniture");
     count += list.length;
   }
