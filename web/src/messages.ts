@@ -177,7 +177,6 @@ export const messages = {
   "tasks-view-tree": { vi: "Theo văn bản", en: "By document" },
   "tasks-view-list": { vi: "Danh sách", en: "List" },
   "tasks-tree-documents": { vi: "{count} văn bản", en: "Documents: {count}" },
-  "tasks-tree-unsectioned": { vi: "Nhiệm vụ ngoài các mục", en: "Tasks outside the sections" },
   "tasks-tree-bodies": { vi: "{count} cơ quan", en: "Bodies: {count}" },
   "tasks-tree-expand": { vi: "Mở các nhiệm vụ của {symbol}", en: "Show the tasks of {symbol}" },
   "tasks-tree-more": {

@@ -58,8 +58,11 @@ function numbered(label: string, text: string): string {
   return /^\p{Ll}$/u.test(label) ? `${label}) ${text}` : `${label}. ${text}`;
 }
 
-/** Nests a document's assignments (in its order) under their tasks and the tasks' sections. */
-export function branchOf(rows: TaskRow[], unsectioned: string): Node[] {
+/**
+ * Nests a document's assignments (in its order) under their tasks and the tasks' sections; tasks
+ * outside every section (they come first) stand at the top.
+ */
+function branchOf(rows: TaskRow[]): Node[] {
   const top: Node[] = [];
   const byKey = new Map<string, Node>();
   const childOf = (parent: Node[], key: string, make: () => Node): Node => {
@@ -77,13 +80,6 @@ export function branchOf(rows: TaskRow[], unsectioned: string): Node[] {
     const last = r.sectionPath.at(-1);
     const isOwnSection = last !== undefined && sameText(last.heading, r.text);
     const path = isOwnSection ? r.sectionPath.slice(0, -1) : r.sectionPath;
-    if (r.sectionPath.length === 0)
-      siblings = childOf(top, "s-none", () => ({
-        key: "s-none",
-        kind: "section",
-        label: unsectioned,
-        children: [],
-      })).children as Node[];
     for (const s of path) {
       const node = childOf(siblings, `s${s.id}`, () => ({
         key: `s${s.id}`,
@@ -134,7 +130,7 @@ function DocumentBranch({
     queryKey: ["tasks", branchQuery],
     queryFn: () => unwrap(api.GET("/api/tasks", { params: { query: branchQuery } })),
   });
-  const nodes = useMemo(() => branchOf(rows.data?.items ?? [], t("tasks-tree-unsectioned")), [rows.data, t]);
+  const nodes = useMemo(() => branchOf(rows.data?.items ?? []), [rows.data]);
   if (!rows.data) return <Spin style={{ margin: 16 }} />;
   return (
     <div data-testid={`branch-${group.documentId}`}>
