@@ -4,7 +4,7 @@
 // updates each (≥ 1,000,000) and monthly values of ten indicators for every commune (≥ 2,000,000).
 // Database: BENCH_DATABASE_URL (a server; the database trienkhai_bench is recreated there) or an
 // embedded one in ./data/bench. Deterministic: values come from the row ids.
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -27,21 +27,36 @@ const INDICATORS = 10;
 const MONTHS = 61;
 
 /** The bench database, recreated when `fresh`; `migrate` brings one seeded earlier up to date. */
+/** The benchmarks that read the national set stop here, with one line, when it was never made. */
+function noBenchData(): never {
+  console.error(
+    "Chưa có dữ liệu đo: chạy npm run bench:seed trước / no bench data: run npm run bench:seed first",
+  );
+  process.exit(2);
+}
+
 export async function openBenchDatabase(fresh: boolean, migrate = fresh): Promise<Database> {
   const url = process.env.BENCH_DATABASE_URL;
   if (url) {
     const u = new URL(url);
-    if (fresh) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query("DROP DATABASE IF EXISTS trienkhai_bench WITH (FORCE)");
-      await admin.query("CREATE DATABASE trienkhai_bench");
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      if (fresh) {
+        await admin.query("DROP DATABASE IF EXISTS trienkhai_bench WITH (FORCE)");
+        await admin.query("CREATE DATABASE trienkhai_bench");
+      } else if (
+        (await admin.query("SELECT 1 FROM pg_database WHERE datname = 'trienkhai_bench'")).rowCount === 0
+      )
+        noBenchData();
+    } finally {
       await admin.end();
     }
     u.pathname = "/trienkhai_bench";
     return openDatabase({ url: u.toString(), migrate });
   }
   if (fresh) rmSync(BENCH_DIR, { recursive: true, force: true });
+  else if (!existsSync(join(BENCH_DIR, "pglite"))) noBenchData();
   return openDatabase({ dataDir: join(BENCH_DIR, "pglite"), migrate });
 }
 
