@@ -75,6 +75,16 @@ interface Lead {
   meta: boolean;
 }
 
+/**
+ * low.indexOf(" chủ trì", from), searched by its word: a search for a text that begins with a space
+ * stops at every space.
+ */
+function chuTriAt(low: string, from: number): number {
+  for (let i = low.indexOf("chủ trì", from + 1); i >= 0; i = low.indexOf("chủ trì", i + 1))
+    if (low.charCodeAt(i - 1) === 32) return i - 1;
+  return -1;
+}
+
 /** The lead named by a sentence itself, if any. */
 export function explicitLead(text: string, issuer: string | null, low: string = fold(text)): Lead | null {
   const at = stripBullet(text);
@@ -104,7 +114,7 @@ export function explicitLead(text: string, issuer: string | null, low: string = 
     const b = readBodies(text, m.index + m[0].length, text.length, low);
     if (b && !sameBody(b.text, issuer)) return { lead: splitBodies(b.text), end: b.end, meta: false };
   }
-  for (let k = low.indexOf(" chủ trì"); k > 0; k = low.indexOf(" chủ trì", k + 8)) {
+  for (let k = chuTriAt(low, 0); k > 0; k = chuTriAt(low, k + 8)) {
     const clauseStart = Math.max(low.lastIndexOf(",", k), low.lastIndexOf(";", k), at - 1) + 1;
     for (let s = clauseStart; s < k; s = low.indexOf(" ", s + 1) + 1) {
       if (s <= 0 && clauseStart > 0) break;

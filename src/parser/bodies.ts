@@ -277,7 +277,7 @@ export function readBodies(
 ): BodyPhrase | null {
   // most sentences do not start with a body: look at the first word before tokenising
   let at = from;
-  while (at < text.length && (text[at] === " " || text[at] === "\t")) at++;
+  while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
   const low = text.length <= FOLD_WHOLE ? (textLow ?? fold(text)) : null;
   if (!startsWithHeadWord(text, low, at)) return null;
   HEAD_START.lastIndex = at;
