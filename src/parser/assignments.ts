@@ -64,8 +64,14 @@ function isGeneric(phrase: string): boolean {
 // "Trên đây là báo cáo …", "Trên đây là Kế hoạch …": the closing formula, no task of its own
 const CLOSING = /^\s*trên đây là /;
 
-function sameBody(a: string, b: string | null): boolean {
-  return b !== null && fold(clean(a)) === fold(clean(b));
+/** A body's name as compared: folded, white space collapsed. */
+function bodyKey(name: string): string {
+  return fold(clean(name));
+}
+
+/** `a` names the body whose bodyKey is `key`. */
+function sameBody(a: string, key: string | null): boolean {
+  return key !== null && bodyKey(a) === key;
 }
 
 interface Lead {
@@ -86,7 +92,12 @@ function chuTriAt(low: string, from: number): number {
 }
 
 /** The lead named by a sentence itself, if any. */
-export function explicitLead(text: string, issuer: string | null, low: string = fold(text)): Lead | null {
+export function explicitLead(
+  text: string,
+  /** bodyKey of the issuer (folded once per document, not once per sentence). */
+  issuerKey: string | null,
+  low: string = fold(text),
+): Lead | null {
   const at = stripBullet(text);
   const rest = low.slice(at);
   const label = CHU_TRI_LABEL.exec(rest);
@@ -103,7 +114,7 @@ export function explicitLead(text: string, issuer: string | null, low: string = 
   if (subject && !isGeneric(subject.text)) {
     const after = low.slice(subject.end).trimStart();
     const verbWord = META_VERB_LIST.find((v) => after.startsWith(v));
-    const isIssuer = sameBody(subject.text, issuer) || /^(chủ tịch|bí thư)\b/.test(fold(subject.text));
+    const isIssuer = sameBody(subject.text, issuerKey) || /^(chủ tịch|bí thư)\b/.test(fold(subject.text));
     if (!(verbWord && isIssuer) && !after.startsWith("có ý kiến") && /^\p{L}/u.test(after)) {
       return { lead: splitBodies(subject.text), end: subject.end, meta: false };
     }
@@ -112,7 +123,7 @@ export function explicitLead(text: string, issuer: string | null, low: string = 
   const anywhere = low.includes("giao") || low.includes("đề nghị") || low.includes("yêu cầu");
   for (let m = anywhere ? LEAD_ANYWHERE.exec(low) : null; m; m = LEAD_ANYWHERE.exec(low)) {
     const b = readBodies(text, m.index + m[0].length, text.length, low);
-    if (b && !sameBody(b.text, issuer)) return { lead: splitBodies(b.text), end: b.end, meta: false };
+    if (b && !sameBody(b.text, issuerKey)) return { lead: splitBodies(b.text), end: b.end, meta: false };
   }
   for (let k = chuTriAt(low, 0); k > 0; k = chuTriAt(low, k + 8)) {
     const clauseStart = Math.max(low.lastIndexOf(",", k), low.lastIndexOf(";", k), at - 1) + 1;
@@ -153,8 +164,10 @@ function onlyBodies(piece: Piece): string[] | null {
 export class AssignmentCollector {
   private readonly drafts: Draft[] = [];
   private readonly ctx: AssignmentContext;
+  private readonly issuerKey: string | null;
   constructor(ctx: AssignmentContext) {
     this.ctx = ctx;
+    this.issuerKey = ctx.issuer !== null ? bodyKey(ctx.issuer) : null;
   }
 
   /** Paragraphs of one section (or the preamble), with the lead inherited from the section. */
@@ -217,7 +230,7 @@ export class AssignmentCollector {
     foldPiece(piece);
     for (const s of sentences(piece)) {
       const low = foldPiece(s);
-      const lead = explicitLead(s.text, this.ctx.issuer, low);
+      const lead = explicitLead(s.text, this.issuerKey, low);
       if (!lead && CLOSING.test(low)) continue;
       if (lead) {
         current = {
@@ -323,7 +336,7 @@ export class AssignmentCollector {
     // an introduction that names the body ("Sở Tài chính có trách nhiệm:") leads the subsections
     const introLead = [...paras].reverse().find((p) => endsWithColon(p.piece.text));
     if (!b && introLead && node.children.length > 0) {
-      const l = explicitLead(introLead.piece.text, this.ctx.issuer, foldPiece(introLead.piece));
+      const l = explicitLead(introLead.piece.text, this.issuerKey, foldPiece(introLead.piece));
       if (l) lead = l.lead;
     }
     this.addParagraphs(paras, node.id, lead, false, headingIsTask && node.endsWithColon);
