@@ -37,6 +37,9 @@ describe("the saved dashboard view", () => {
     // another user's view is their own
     expect((await (await h.login("xem")).get("/api/auth/me")).json().dashboardView).toEqual({});
 
+    const panels = await officer.put(VIEW_URL, { level: "province", hidden: ["coverage", "bodies"] });
+    expect(panels.json()).toEqual({ level: "province", hidden: ["coverage", "bodies"] });
+    expect((await elsewhere.get("/api/auth/me")).json().dashboardView.hidden).toEqual(["coverage", "bodies"]);
     expect((await officer.put(VIEW_URL, {})).json()).toEqual({});
     expect((await elsewhere.get("/api/auth/me")).json().dashboardView).toEqual({});
     await officer.put(VIEW_URL, { documentId, level: "district" });
@@ -48,7 +51,13 @@ describe("the saved dashboard view", () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(missing.json().detail).toMatch(/999999/);
-    for (const bad of [{ level: "village" }, { documentId: "abc" }, { documentId: 1, colour: "red" }]) {
+    for (const bad of [
+      { level: "village" },
+      { documentId: "abc" },
+      { documentId: 1, colour: "red" },
+      { hidden: ["status"] },
+      { hidden: "coverage" },
+    ]) {
       const r = await officer.put(VIEW_URL, bad);
       expect(r.statusCode, JSON.stringify(bad)).toBe(400);
       expect(r.json().code).toBeTruthy();

@@ -161,22 +161,43 @@ describe("web UI in Chromium", { timeout: 180_000 }, () => {
     await page.goBack();
 
     await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
+    // a panel the leader does not follow is hidden, and its figure no longer asked for
+    const choosePanel = async (label: string) => {
+      await page.getByRole("button", { name: "Tùy chỉnh" }).click();
+      await page.getByTestId("panel-choice").getByText(label, { exact: true }).click();
+      await page.keyboard.press("Escape");
+    };
+    await choosePanel("Quán triệt và cụ thể hóa");
+    await expect.poll(() => page.getByTestId("coverage").count()).toBe(0);
     await page.getByRole("button", { name: "Lưu bộ lọc" }).click();
     await page.getByText("Đã lưu bộ lọc làm mặc định").waitFor();
-    expect((await leaderApi.get("/api/auth/me")).json().dashboardView).toEqual({ level: "commune" });
+    expect((await leaderApi.get("/api/auth/me")).json().dashboardView).toEqual({
+      level: "commune",
+      hidden: ["coverage"],
+    });
     // kept with the account, not the browser: a browser that never saw it opens the same view
     const elsewhere = await launchBrowser(ensureChromium());
     try {
+      const asked: string[] = [];
+      elsewhere.page.on("request", (r) => {
+        const u = new URL(r.url());
+        asked.push(u.pathname + u.search);
+      });
       await signIn(elsewhere.page, server.url, "lanhdao");
       await openDashboard(elsewhere.page);
       await expect.poll(() => shownCounts(elsewhere.page), { timeout: 20_000 }).toEqual(perStatus(communes));
+      expect(await elsewhere.page.getByTestId("coverage").count()).toBe(0);
+      expect(await elsewhere.page.getByTestId("heatmap").count()).toBe(1);
+      expect(asked.filter((a) => a.startsWith("/api/rollups/coverage"))).toEqual([]);
     } finally {
       await elsewhere.page.waitForLoadState("networkidle");
       await elsewhere.close();
     }
-    // back to the whole scope, saved: the next steps count every body
+    // back to the whole scope and every panel, saved: the next steps count every body
     await page.goto(`${server.url}/?level=`);
     await page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor();
+    await choosePanel("Quán triệt và cụ thể hóa");
+    await page.getByTestId("coverage").waitFor();
     await page.getByRole("button", { name: "Lưu bộ lọc" }).click();
     await expect.poll(async () => (await leaderApi.get("/api/auth/me")).json().dashboardView).toEqual({});
     await openDashboard(page);

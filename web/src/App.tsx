@@ -14,6 +14,7 @@ import {
   cachedView,
   cacheView,
   filterOf,
+  hiddenOf,
   lastUser,
   prefetchFigures,
   rememberUser,
@@ -74,16 +75,18 @@ export function startDashboard(client: QueryClient): void {
   void loadDashboard();
   void import("./pages/dashboard/StatusDonut.tsx");
   const user = lastUser();
-  prefetchFigures(
-    client,
-    filterOf(new URLSearchParams(window.location.search), user ? cachedView(user) : {}),
-  );
+  const view = user ? cachedView(user) : {};
+  prefetchFigures(client, filterOf(new URLSearchParams(window.location.search), view), hiddenOf(view));
 }
 whenSignedIn((client, me) => {
   rememberUser(me.username);
   cacheView(me.username, me.dashboardView);
   if (window.location.pathname === "/")
-    prefetchFigures(client, filterOf(new URLSearchParams(window.location.search), me.dashboardView));
+    prefetchFigures(
+      client,
+      filterOf(new URLSearchParams(window.location.search), me.dashboardView),
+      hiddenOf(me.dashboardView),
+    );
 });
 
 /** Signed-in screens: without a session, the sign-in page (coming back here afterwards). */

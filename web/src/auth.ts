@@ -26,6 +26,13 @@ export function whenSignedIn(listener: SignedIn): void {
   signedIn.add(listener);
 }
 
+/** The user now signed in (the sign-in page's answer): known to every screen and to the listeners. */
+export function signedInAs(client: QueryClient, me: Me): void {
+  setCsrfToken(me.csrfToken);
+  client.setQueryData(ME_KEY, me);
+  for (const listener of signedIn) listener(client, me);
+}
+
 /** The query of the signed-in user; main.tsx starts it before the first render. */
 export const meQuery = queryOptions({
   queryKey: ME_KEY,

@@ -16,8 +16,11 @@ export const users = pgTable(
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true, mode: "string" }),
     disabledAt: timestamp({ withTimezone: true, mode: "string" }),
-    /** The dashboard filter the user saved (document, level), kept with the account so it follows them. */
-    dashboardView: jsonb().$type<{ documentId?: number; level?: string }>().notNull().default({}),
+    /** The dashboard view the user saved (document, level, hidden panels), kept with the account. */
+    dashboardView: jsonb()
+      .$type<{ documentId?: number; level?: string; hidden?: string[] }>()
+      .notNull()
+      .default({}),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },

@@ -1,5 +1,5 @@
-// The dashboard filter a user saves (document, level): kept with the account, so the same view opens
-// on any PC they sign in from.
+// The dashboard view a user saves (document, level, the panels they hid): kept with the account, so
+// the same view opens on any PC they sign in from.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
@@ -8,10 +8,14 @@ import { assertDocumentInScope } from "../http/scope.ts";
 import { LEVELS } from "../rollups/filter.ts";
 import type { Principal } from "./service.ts";
 
+/** The dashboard's panels a user may hide (the status figure always shows). */
+export const DASHBOARD_PANELS = ["deadlines", "bodies", "indicators", "completeness", "coverage"] as const;
+
 export const dashboardViewSchema = z
   .object({
     documentId: z.number().int().positive().max(2_147_483_647).optional(),
     level: z.enum(LEVELS).optional(),
+    hidden: z.array(z.enum(DASHBOARD_PANELS)).max(DASHBOARD_PANELS.length).optional(),
   })
   .strict()
   .meta({ id: "DashboardView" });

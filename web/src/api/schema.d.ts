@@ -2473,10 +2473,12 @@ export interface components {
     DashboardView: {
       documentId?: number;
       level?: "central" | "province" | "district" | "commune";
+      hidden?: ("deadlines" | "bodies" | "indicators" | "completeness" | "coverage")[];
     };
     DashboardViewInput: {
       documentId?: number;
       level?: "central" | "province" | "district" | "commune";
+      hidden?: ("deadlines" | "bodies" | "indicators" | "completeness" | "coverage")[];
     };
     DeadlineFigure: {
       today: string;

@@ -4,8 +4,8 @@ import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useLocation, useNavigate } from "react-router";
-import { api, setCsrfToken, unwrap } from "../api/client.ts";
-import { ME_KEY } from "../auth.ts";
+import { api, unwrap } from "../api/client.ts";
+import { signedInAs } from "../auth.ts";
 import { useI18n } from "../i18n.tsx";
 import { errorText } from "../notify.ts";
 
@@ -24,8 +24,7 @@ export default function LoginPage() {
     meta: { quiet: true },
     mutationFn: (body: Credentials) => unwrap(api.POST("/api/auth/login", { body })),
     onSuccess: (me) => {
-      setCsrfToken(me.csrfToken);
-      queryClient.setQueryData(ME_KEY, me);
+      signedInAs(queryClient, me);
       navigate(from.startsWith("/login") ? "/" : from, { replace: true });
     },
   });

@@ -3,14 +3,18 @@
 // grades, reporting completeness (body × period), dissemination and concretization coverage —
 // narrowed by document and level. Every count opens the task list behind it. The page root gets
 // data-ready="true" once every figure has arrived and the donut has drawn (bench/ui.ts waits on it).
+
+import { SettingOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Button,
   Card,
+  Checkbox,
   Col,
   Empty,
   Flex,
   List,
+  Popover,
   Progress,
   Row,
   Select,
@@ -40,8 +44,12 @@ import {
   type Filter,
   figureQueries,
   filterOf,
+  hiddenOf,
   LEVELS,
   type Level,
+  PANELS,
+  type Panel,
+  type View,
 } from "./figures.ts";
 
 // the chart's chunk loads alongside the figures rather than after them
@@ -49,6 +57,14 @@ const donutChunk = import("./StatusDonut.tsx");
 const StatusDonut = lazy(() => donutChunk);
 
 export const READY_MARK = "trienkhai:dashboard-ready";
+
+const PANEL_TITLES: Record<Panel, MessageKey> = {
+  deadlines: "dash-panel-deadlines",
+  bodies: "dash-bodies",
+  indicators: "dash-indicators",
+  completeness: "dash-completeness",
+  coverage: "dash-coverage",
+};
 
 /** The filter in the address, or the saved view; changes go to the address. */
 function useFilter(saved: Filter | undefined): [Filter, (f: Filter) => void] {
@@ -125,14 +141,27 @@ export default function DashboardPage() {
     ...publishedDocuments,
     enabled: documentsWanted || filter.documentId !== undefined,
   });
+  // the panels shown: the saved view's until the user changes them here (saved with the filter)
+  const [hidden, setHidden] = useState<Panel[] | null>(null);
+  const hiddenNow = hidden ?? hiddenOf(me?.dashboardView);
+  const shows = (panel: Panel) => !hiddenNow.includes(panel);
   const status = useQuery(figures.status);
-  const deadlines = useQuery(figures.deadlines);
-  const indicators = useQuery(figures.indicators);
-  const completeness = useQuery(figures.completeness);
-  const coverage = useQuery(figures.coverage);
+  const deadlines = useQuery({ ...figures.deadlines, enabled: shows("deadlines") });
+  const indicators = useQuery({ ...figures.indicators, enabled: shows("indicators") });
+  const completeness = useQuery({ ...figures.completeness, enabled: shows("completeness") });
+  const coverage = useQuery({ ...figures.coverage, enabled: shows("coverage") });
 
   const total = status.data?.counts.total ?? 0;
-  const figuresIn = [status, deadlines, indicators, completeness, coverage].every((q) => q.isSuccess);
+  const figuresIn =
+    status.isSuccess &&
+    (
+      [
+        ["deadlines", deadlines],
+        ["indicators", indicators],
+        ["completeness", completeness],
+        ["coverage", coverage],
+      ] as const
+    ).every(([panel, q]) => !shows(panel) || q.isSuccess);
   const ready = figuresIn && (total === 0 || donutDrawn);
   useEffect(() => {
     if (!status.isSuccess) setDonutDrawn(false);
@@ -143,7 +172,7 @@ export default function DashboardPage() {
   }, [ready]);
 
   const saveView = useMutation({
-    mutationFn: (view: Filter) => unwrap(api.PUT("/api/auth/me/dashboard-view", { body: view })),
+    mutationFn: (view: View) => unwrap(api.PUT("/api/auth/me/dashboard-view", { body: view })),
     onSuccess: (view) => {
       if (me) {
         queryClient.setQueryData(ME_KEY, { ...me, dashboardView: view });
@@ -194,7 +223,28 @@ export default function DashboardPage() {
             options={LEVELS.map((l) => ({ value: l, label: t(`level-${l}`) }))}
             onChange={(v?: Level) => setFilter({ ...filter, level: v })}
           />
-          <Button onClick={() => saveView.mutate(filter)} loading={saveView.isPending}>
+          <Popover
+            trigger="click"
+            placement="bottomRight"
+            title={t("dash-panels")}
+            content={
+              <Checkbox.Group<Panel>
+                style={{ display: "flex", flexDirection: "column", gap: 4 }}
+                value={PANELS.filter(shows)}
+                options={PANELS.map((p) => ({ value: p, label: t(PANEL_TITLES[p]) }))}
+                onChange={(shown) => setHidden(PANELS.filter((p) => !shown.includes(p)))}
+                data-testid="panel-choice"
+              />
+            }
+          >
+            <Button icon={<SettingOutlined />}>{t("dash-customise")}</Button>
+          </Popover>
+          <Button
+            onClick={() =>
+              saveView.mutate({ ...filter, ...(hiddenNow.length > 0 ? { hidden: hiddenNow } : {}) })
+            }
+            loading={saveView.isPending}
+          >
             {t("dash-save-view")}
           </Button>
         </Space>
@@ -282,67 +332,77 @@ export default function DashboardPage() {
           </Section>
         </Col>
 
-        <Col xs={24} xl={14}>
-          <Row gutter={[16, 16]}>
-            <Col xs={24} lg={12}>
-              <DeadlineList
-                title={t("dash-overdue")}
-                empty={t("dash-none-overdue")}
-                count={deadlines.data?.counts.overdue}
-                rows={deadlines.data?.overdue}
-                href={tasksHref(filter, { status: "overdue" })}
-                testId="overdue"
-                late
-              />
-            </Col>
-            <Col xs={24} lg={12}>
-              <DeadlineList
-                title={t("dash-due-soon", { days: DUE_SOON_DAYS })}
-                empty={t("dash-none-due-soon")}
-                count={deadlines.data?.counts.dueSoon}
-                rows={deadlines.data?.dueSoon}
-                href={tasksHref(filter, {
-                  deadlineFrom: deadlines.data?.today,
-                  deadlineTo: deadlines.data?.until,
-                })}
-                testId="due-soon"
-                late={false}
-              />
-            </Col>
-          </Row>
-        </Col>
+        {shows("deadlines") && (
+          <Col xs={24} xl={14}>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={12}>
+                <DeadlineList
+                  title={t("dash-overdue")}
+                  empty={t("dash-none-overdue")}
+                  count={deadlines.data?.counts.overdue}
+                  rows={deadlines.data?.overdue}
+                  href={tasksHref(filter, { status: "overdue" })}
+                  testId="overdue"
+                  late
+                />
+              </Col>
+              <Col xs={24} lg={12}>
+                <DeadlineList
+                  title={t("dash-due-soon", { days: DUE_SOON_DAYS })}
+                  empty={t("dash-none-due-soon")}
+                  count={deadlines.data?.counts.dueSoon}
+                  rows={deadlines.data?.dueSoon}
+                  href={tasksHref(filter, {
+                    deadlineFrom: deadlines.data?.today,
+                    deadlineTo: deadlines.data?.until,
+                  })}
+                  testId="due-soon"
+                  late={false}
+                />
+              </Col>
+            </Row>
+          </Col>
+        )}
 
-        <Col xs={24} xl={12}>
-          <Section title={t("dash-bodies")}>
-            {!status.data ? (
-              <Skeleton active />
-            ) : (
-              <BodiesTable
-                figure={status.data}
-                filter={filter}
-                onMore={status.data.organisations > bodiesLimit ? () => setBodiesLimit(500) : undefined}
-              />
-            )}
-          </Section>
-        </Col>
+        {shows("bodies") && (
+          <Col xs={24} xl={12}>
+            <Section title={t("dash-bodies")}>
+              {!status.data ? (
+                <Skeleton active />
+              ) : (
+                <BodiesTable
+                  figure={status.data}
+                  filter={filter}
+                  onMore={status.data.organisations > bodiesLimit ? () => setBodiesLimit(500) : undefined}
+                />
+              )}
+            </Section>
+          </Col>
+        )}
 
-        <Col xs={24} xl={12}>
-          <Section title={t("dash-indicators")}>
-            {!indicators.data ? <Skeleton active /> : <IndicatorsPanel figure={indicators.data} />}
-          </Section>
-        </Col>
+        {shows("indicators") && (
+          <Col xs={24} xl={12}>
+            <Section title={t("dash-indicators")}>
+              {!indicators.data ? <Skeleton active /> : <IndicatorsPanel figure={indicators.data} />}
+            </Section>
+          </Col>
+        )}
 
-        <Col xs={24} xl={14}>
-          <Section title={t("dash-completeness")}>
-            {!completeness.data ? <Skeleton active /> : <CompletenessPanel figure={completeness.data} />}
-          </Section>
-        </Col>
+        {shows("completeness") && (
+          <Col xs={24} xl={14}>
+            <Section title={t("dash-completeness")}>
+              {!completeness.data ? <Skeleton active /> : <CompletenessPanel figure={completeness.data} />}
+            </Section>
+          </Col>
+        )}
 
-        <Col xs={24} xl={10}>
-          <Section title={t("dash-coverage")}>
-            {!coverage.data ? <Skeleton active /> : <CoveragePanel figure={coverage.data} />}
-          </Section>
-        </Col>
+        {shows("coverage") && (
+          <Col xs={24} xl={10}>
+            <Section title={t("dash-coverage")}>
+              {!coverage.data ? <Skeleton active /> : <CoveragePanel figure={coverage.data} />}
+            </Section>
+          </Col>
+        )}
       </Row>
     </div>
   );

@@ -15,6 +15,15 @@ export interface Filter {
   level?: Level;
 }
 
+/** The panels a user may hide; the saved view keeps which. */
+export const PANELS = ["deadlines", "bodies", "indicators", "completeness", "coverage"] as const;
+export type Panel = (typeof PANELS)[number];
+
+/** What the user saved: a filter and the panels they hid. */
+export interface View extends Filter {
+  hidden?: Panel[];
+}
+
 const viewKey = (username: string) => `trienkhai.dashboard.${username}`;
 const LAST_USER = "trienkhai.lastUser";
 
@@ -35,27 +44,37 @@ export function lastUser(): string | null {
   }
 }
 
-/** Only the fields a view may have, with valid values. */
-function viewOf(v: { documentId?: unknown; level?: unknown } | null | undefined): Filter {
+/** Only the fields a filter may have, with valid values. */
+function filterPart(v: { documentId?: unknown; level?: unknown } | null | undefined): Filter {
   return {
     ...(typeof v?.documentId === "number" ? { documentId: v.documentId } : {}),
     ...(LEVELS.includes(v?.level as Level) ? { level: v?.level as Level } : {}),
   };
 }
 
+/** The panels of a saved view that are hidden (unknown names left out). */
+export function hiddenOf(v: { hidden?: unknown } | null | undefined): Panel[] {
+  return Array.isArray(v?.hidden) ? PANELS.filter((p) => (v.hidden as unknown[]).includes(p)) : [];
+}
+
+function viewOf(v: { documentId?: unknown; level?: unknown; hidden?: unknown } | null | undefined): View {
+  const hidden = hiddenOf(v);
+  return { ...filterPart(v), ...(hidden.length > 0 ? { hidden } : {}) };
+}
+
 /**
  * The view the user saved is kept with their account (GET /api/auth/me); this browser keeps a copy
  * only so that the first load can start the figures before the account's answer arrives.
  */
-export function cachedView(username: string): Filter {
+export function cachedView(username: string): View {
   try {
-    return viewOf(JSON.parse(localStorage.getItem(viewKey(username)) ?? "{}") as Filter);
+    return viewOf(JSON.parse(localStorage.getItem(viewKey(username)) ?? "{}") as View);
   } catch {
     return {};
   }
 }
 
-export function cacheView(username: string, view: Filter | undefined): void {
+export function cacheView(username: string, view: View | undefined): void {
   try {
     localStorage.setItem(viewKey(username), JSON.stringify(viewOf(view)));
   } catch {
@@ -63,9 +82,9 @@ export function cacheView(username: string, view: Filter | undefined): void {
   }
 }
 
-/** The filter from the address (?documentId=&level=), else the saved view. */
-export function filterOf(params: URLSearchParams, saved: Filter | undefined): Filter {
-  if (!params.has("documentId") && !params.has("level")) return viewOf(saved);
+/** The filter from the address (?documentId=&level=), else the saved view's. */
+export function filterOf(params: URLSearchParams, saved: View | undefined): Filter {
+  if (!params.has("documentId") && !params.has("level")) return filterPart(saved);
   const documentId = Number(params.get("documentId"));
   const level = params.get("level") as Level | null;
   return {
@@ -74,14 +93,17 @@ export function filterOf(params: URLSearchParams, saved: Filter | undefined): Fi
   };
 }
 
-/** Starts the dashboard's figures for a filter; figures already fresh are not asked for again. */
-export function prefetchFigures(client: QueryClient, filter: Filter): void {
+/**
+ * Starts the dashboard's figures for a filter, but those of hidden panels; figures already fresh are
+ * not asked for again.
+ */
+export function prefetchFigures(client: QueryClient, filter: Filter, hidden: Panel[] = []): void {
   const f = figureQueries(filter);
   void client.prefetchQuery(f.status);
-  void client.prefetchQuery(f.deadlines);
-  void client.prefetchQuery(f.indicators);
-  void client.prefetchQuery(f.completeness);
-  void client.prefetchQuery(f.coverage);
+  if (!hidden.includes("deadlines")) void client.prefetchQuery(f.deadlines);
+  if (!hidden.includes("indicators")) void client.prefetchQuery(f.indicators);
+  if (!hidden.includes("completeness")) void client.prefetchQuery(f.completeness);
+  if (!hidden.includes("coverage")) void client.prefetchQuery(f.coverage);
 }
 
 /** The five figures of the dashboard for a filter. */
