@@ -231,6 +231,8 @@ describe("screens in Chromium", { timeout: 180_000 }, () => {
     const detail = page.getByTestId("organisation-detail");
     await detail.waitFor();
     await expect(detail.textContent()).resolves.toContain("Đơn vị kế thừa");
+    // the kind in words, not its code
+    expect(await detail.getByTestId("organisation-kind").textContent()).toMatch(/^[^_]*\p{Lu}/u);
     await checkAccessibility(page, "30-organisations");
   });
 

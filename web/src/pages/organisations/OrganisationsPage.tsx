@@ -8,7 +8,7 @@ import { useSearchParams } from "react-router";
 import { api, type Schemas, unwrap } from "../../api/client.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-import type { MessageKey } from "../../messages.ts";
+import { type MessageKey, messages } from "../../messages.ts";
 import { errorText } from "../../notify.ts";
 
 interface Node {
@@ -149,7 +149,11 @@ function OrganisationDetail({ id, onOpen }: { id: number; onOpen(id: number): vo
         <Descriptions.Item label={t("org-level")}>
           {LEVELS.includes(o.level) ? t(`level-${o.level}` as MessageKey) : o.level}
         </Descriptions.Item>
-        <Descriptions.Item label={t("org-kind")}>{o.kind}</Descriptions.Item>
+        <Descriptions.Item label={t("org-kind")}>
+          <span data-testid="organisation-kind">
+            {`org-kind-${o.kind}` in messages ? t(`org-kind-${o.kind}` as MessageKey) : o.kind}
+          </span>
+        </Descriptions.Item>
         <Descriptions.Item label={t("org-valid")}>
           {t("org-valid-range", { from: formatDate(o.validFrom) || "—", to: formatDate(o.validTo) || "—" })}
         </Descriptions.Item>
