@@ -205,6 +205,11 @@ describe.skipIf(!serverUrl)(
                  ('queued', 'queued', 'csv', '{}', 'trong-hang-doi.csv', 'text/csv', null)
           returning id, owner`,
       );
+      // the one waiting on the queue has its job there, due later: no worker takes it during the test
+      await database.db.execute(
+        sql`insert into pgboss.job (name, data, start_after)
+          values ('report-export', jsonb_build_object('exportId', ${exports[2]?.id}::int), now() + interval '1 hour')`,
+      );
       const states = async () =>
         Object.fromEntries(
           (
@@ -268,6 +273,12 @@ describe.skipIf(!serverUrl)(
         // still waiting for a worker of the queue, which any instance has
         "export trong-hang-doi.csv": "queued",
       });
+      // its job was there all along: no start queued it a second time
+      const [jobs] = await rows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from pgboss.job where data->>'exportId' = ${String(exports[2]?.id)}`,
+      );
+      expect(jobs?.n).toBe(1);
     }, 120_000);
   },
 );
