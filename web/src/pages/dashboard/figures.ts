@@ -2,7 +2,7 @@
 // soon as the user is known (App.tsx), while the screen's code is still loading, and the screen
 // then finds them in TanStack Query's cache under the same keys.
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
-import { api, unwrap } from "../../api/client.ts";
+import { api, type Schemas, unwrap } from "../../api/client.ts";
 
 export const LEVELS = ["central", "province", "district", "commune"] as const;
 export type Level = (typeof LEVELS)[number];
@@ -16,7 +16,13 @@ export interface Filter {
 }
 
 /** The panels a user may hide; the saved view keeps which. */
-export const PANELS = ["deadlines", "bodies", "indicators", "completeness", "coverage"] as const;
+export const PANELS = [
+  "deadlines",
+  "bodies",
+  "indicators",
+  "completeness",
+  "coverage",
+] as const satisfies readonly NonNullable<Schemas["DashboardView"]["hidden"]>[number][];
 export type Panel = (typeof PANELS)[number];
 
 /** What the user saved: a filter and the panels they hid. */

@@ -4,7 +4,7 @@ import { api, type Schemas, unwrap } from "../../api/client.ts";
 import { type Role, useMe } from "../../auth.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-import { DocumentPicker, OrganisationPicker } from "../records/pickers.tsx";
+import { OrganisationPicker } from "../records/pickers.tsx";
 import { RecordDialog, RecordListPage } from "../records/RecordListPage.tsx";
 
 type Session = Schemas["DisseminationSession"];
@@ -77,13 +77,6 @@ function RecordSession({ onClose }: { onClose(): void }) {
       }
       onClose={onClose}
     >
-      <Form.Item
-        name="documentId"
-        label={t("rec-document")}
-        rules={[{ required: true, message: t("rec-document-required") }]}
-      >
-        <DocumentPicker />
-      </Form.Item>
       <Form.Item
         name="organisationId"
         label={t("rec-body")}

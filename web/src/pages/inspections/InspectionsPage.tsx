@@ -8,7 +8,7 @@ import { api, type Schemas, unwrap } from "../../api/client.ts";
 import type { Role } from "../../auth.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-import { DocumentPicker, OrganisationPicker } from "../records/pickers.tsx";
+import { OrganisationPicker } from "../records/pickers.tsx";
 import { RecordDialog, RecordListPage } from "../records/RecordListPage.tsx";
 
 type Inspection = Schemas["Inspection"];
@@ -85,13 +85,6 @@ function RecordInspection({ onClose }: { onClose(): void }) {
       }
       onClose={onClose}
     >
-      <Form.Item
-        name="documentId"
-        label={t("rec-document")}
-        rules={[{ required: true, message: t("rec-document-required") }]}
-      >
-        <DocumentPicker />
-      </Form.Item>
       <Form.Item
         name="inspectedOrganisationId"
         label={t("insp-inspected")}

@@ -105,10 +105,10 @@ export function RecordListPage<T extends { id: number }>({
 }
 
 /**
- * The dialog that records one: the form, the API's message when it refuses, and on success a
- * confirmation and the list asked for again.
+ * The dialog that records one: the document it is about, the form's other fields, the API's message
+ * when it refuses, and on success a confirmation and the list asked for again.
  */
-export function RecordDialog<V extends object>({
+export function RecordDialog<V extends { documentId: number }>({
   title,
   testId,
   queryKey,
@@ -167,6 +167,13 @@ export function RecordDialog<V extends object>({
         onFinish={(v) => save.mutate(v)}
         data-testid={testId}
       >
+        <Form.Item
+          name="documentId"
+          label={t("rec-document")}
+          rules={[{ required: true, message: t("rec-document-required") }]}
+        >
+          <DocumentPicker />
+        </Form.Item>
         {children}
       </Form>
     </Modal>
