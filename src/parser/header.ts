@@ -7,6 +7,7 @@ import {
   clean,
   type DocText,
   fold,
+  isSpaceCode,
   joinPieces,
   type Line,
   type Piece,
@@ -192,6 +193,28 @@ export function placeCase(place: string): string {
     .replace(/^Tp\./, "TP.");
 }
 
+/**
+ * Where the last column gap of `s` ends: the end of the last match of /\s{3,}|\t/g, or 0. (A scan
+ * back from the end; the expression would be tried at every position, and a header line is mostly
+ * spaces between its columns.)
+ */
+function afterLastGap(s: string): number {
+  let i = s.length;
+  while (i > 0) {
+    if (!isSpaceCode(s.charCodeAt(i - 1))) {
+      i--;
+      continue;
+    }
+    let a = i - 1;
+    while (a > 0 && isSpaceCode(s.charCodeAt(a - 1))) a--;
+    // a run of three or more is one gap; in a shorter run, each tab is one
+    if (i - a >= 3) return i;
+    for (let k = i - 1; k >= a; k--) if (s.charCodeAt(k) === 9) return k + 1;
+    i = a;
+  }
+  return 0;
+}
+
 /** Reads a place-and-date ("Quảng Ngãi, ngày 22 tháng 02 năm 2024") found on one line. */
 export function readPlaceDate(doc: DocText, line: Line): Omit<PlaceDate, "line"> | null {
   if (line.end - line.start > MAX_HEADER_LINE) return null;
@@ -202,10 +225,8 @@ export function readPlaceDate(doc: DocText, line: Line): Omit<PlaceDate, "line">
     const m = DATE_REST.exec(low);
     if (!m) continue;
     const before = doc.raw(line).slice(0, at);
-    const comma = before.replace(/\s+$/, "");
-    const gaps = [...comma.matchAll(/\s{3,}|\t/g)];
-    const lastGap = gaps[gaps.length - 1];
-    const segStart = lastGap ? (lastGap.index ?? 0) + lastGap[0].length : 0;
+    const comma = before.trimEnd();
+    const segStart = afterLastGap(comma);
     let placeRaw = comma.slice(segStart).replace(/,$/, "").trim();
     if (segStart > 0) placeRaw = placeRaw.trimStart();
     const hasPlace = placeRaw.length > 0 && PLACE.test(placeRaw) && placeRaw.split(/\s+/).length <= 6;

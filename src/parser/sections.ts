@@ -25,6 +25,8 @@ interface Open {
   scheme: LabelScheme;
   label: Label;
   node: SectionNode;
+  /** Labels from the root down to this one, joined by "/" (the id's path). */
+  path: string;
 }
 
 /** Splits a numbered paragraph into its heading and the rest: the heading is its first sentence. */
@@ -79,7 +81,7 @@ export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree 
     );
     const whole = afterLabel.text.length > 0 ? afterLabel : body;
     const { heading, rest } = splitHeading(whole);
-    const path = [...stack.slice(0, depth).map((o) => o.label.label), label.label].join("/");
+    const path = parent ? `${(stack[depth - 1] as Open).path}/${label.label}` : label.label;
     let id = `${idPrefix}${path}`;
     for (let n = 2; ids.has(id); n++) id = `${idPrefix}${path}~${n}`;
     ids.add(id);
@@ -97,7 +99,7 @@ export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree 
     };
     if (parent) parent.children.push(node);
     else roots.push(node);
-    stack.push({ scheme: label.scheme, label, node });
+    stack.push({ scheme: label.scheme, label, node, path });
     return node;
   };
 
@@ -106,7 +108,7 @@ export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree 
     const label = p.kind === "label" ? p.label : null;
     let node: SectionNode | null = null;
     if (label) {
-      const at = stack.map((o) => o.scheme).lastIndexOf(label.scheme);
+      const at = stack.findLastIndex((o) => o.scheme === label.scheme);
       if (at >= 0) {
         if (follows((stack[at] as Open).label, label)) node = attach(label, p, at);
         else if (label.value === 1 && label.parts.length > 1) node = attach(label, p, at);
