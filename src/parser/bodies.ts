@@ -5,17 +5,62 @@ import { eitherTone, endWithout, fold, isSpaceCode } from "./text.ts";
 import { BODY_HEADS, DUTY_VERBS, escapeRe, GROUP_KINDS } from "./vocabulary.ts";
 
 interface Token {
-  text: string;
   low: string;
   start: number;
   end: number;
+  /** The first character's code: a punctuation token is that one character. */
+  code: number;
+  /** The word begins with a capital letter. */
+  capital: boolean;
 }
 
-/** The word begins with a capital letter (\p{Lu}); most words begin with an ASCII letter. */
-function capitalised(word: string): boolean {
-  const c = word.charCodeAt(0);
+// General categories of the characters met so far (1 upper-case letter, 2 lower-case, 3 neither): a
+// regular expression per word costs more than the word.
+const CATEGORY = new Uint8Array(0x10000);
+function category(c: number): number {
+  let k = CATEGORY[c] as number;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = /\p{Lu}/u.test(ch) ? 1 : /\p{Ll}/u.test(ch) ? 2 : 3;
+    CATEGORY[c] = k;
+  }
+  return k;
+}
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
+/** text[at…] begins with a capital letter (\p{Lu}); most words begin with an ASCII letter. */
+function capitalAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
   if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(word);
+  if (isSurrogate(c)) return /^\p{Lu}/u.test(text.slice(at, at + 2));
+  return category(c) === 1;
+}
+
+/** The word is lower-case letters and perhaps one closing dot (/^\p{Ll}+\.?$/u). */
+function lowerWord(text: string, start: number, end: number): boolean {
+  const e = text.charCodeAt(end - 1) === 46 ? end - 1 : end;
+  if (e <= start) return false;
+  for (let i = start; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue;
+    if (c < 128) return false;
+    if (isSurrogate(c)) return /^\p{Ll}+\.?$/u.test(text.slice(start, end));
+    if (category(c) !== 2) return false;
+  }
+  return true;
+}
+
+/** /^[A-ZĐ]{1,4}\.$/: an abbreviation with its dot ("TP.", "UBND."). */
+function isAbbreviation(text: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n < 2 || n > 5 || text.charCodeAt(end - 1) !== 46) return false;
+  for (let i = start; i < end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || c === 0x110)) return false;
+  }
+  return true;
 }
 
 // Folding keeps lengths: a text is folded once, a very long one only in the window that is read.
@@ -60,8 +105,15 @@ function tokenize(
     while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
     if (i >= n || i >= to) break;
     const start = i;
-    i = isPunctCode(text.charCodeAt(i)) ? i + 1 : wordEnd(text, i);
-    out.push({ text: text.slice(start, i), low: low.slice(start - base, i - base), start, end: i });
+    const code = text.charCodeAt(i);
+    i = isPunctCode(code) ? i + 1 : wordEnd(text, i);
+    out.push({
+      low: low.slice(start - base, i - base),
+      start,
+      end: i,
+      code,
+      capital: capitalAt(text, start),
+    });
   }
   return out;
 }
@@ -85,6 +137,8 @@ function byFirstWord(phrases: Iterable<string>): Map<string, Seq[]> {
 const HEAD_TOKENS = 8;
 const FEW_TOKENS = 16;
 const MANY_TOKENS = 81;
+// A test at token i looks at tokens up to i + 1 + the longest head (6 words) or verb.
+const READ_AHEAD = 8;
 const HEADS = byFirstWord(BODY_HEADS);
 const VERBS = byFirstWord(DUTY_VERBS);
 const NO_SEQS: Seq[] = [];
@@ -190,7 +244,7 @@ function headAt(tokens: Token[], i: number): number {
   for (const { words: h, phrase } of heads) {
     if (!matchSeq(tokens, i, h)) continue;
     const first = tokens[i] as Token;
-    if (CAPITAL_ONLY.has(phrase) && !capitalised(first.text) && tokens[i - 1]?.low !== "các") continue;
+    if (CAPITAL_ONLY.has(phrase) && !first.capital && tokens[i - 1]?.low !== "các") continue;
     if (phrase === "các") {
       // "các" begins a body only before a kind of body: "các sở, ban, ngành", "các cơ quan"
       const n1 = tokens[i + 1]?.low ?? "";
@@ -210,7 +264,7 @@ function verbAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t) return false;
   const verbs = VERBS.get(t.low);
-  if (!verbs || capitalised(t.text)) return false;
+  if (!verbs || t.capital) return false;
   for (const { words: v, phrase } of verbs) {
     if (!matchSeq(tokens, i, v)) continue;
     // nouns that look like verbs: "các tổ chức", "tổ chức chính trị - xã hội", "cơ quan tham mưu"
@@ -287,8 +341,11 @@ export function readBodies(
   // whether a name starts here depends on its first words only (a head has at most six, after "các")
   const head = tokenize(text, low, from, to, HEAD_TOKENS);
   if (head.length === 0 || headAt(head, 0) === 0) return null;
-  let tokens = head.length < HEAD_TOKENS ? head : tokenize(text, low, from, to, FEW_TOKENS, head);
+  const tokens = head.length < HEAD_TOKENS ? head : tokenize(text, low, from, to, FEW_TOKENS, head);
   let more = tokens.length === FEW_TOKENS;
+  // past FEW_TOKENS the name is read on by a few tokens at a time, up to MANY_TOKENS, kept READ_AHEAD
+  // tokens ahead of the word read (all that a head or verb test looks at): most lists end long before
+  let further = false;
   if (tokens.length === 0) return null;
   const first = headAt(tokens, 0);
   if (first === 0) return null;
@@ -299,16 +356,22 @@ export function readBodies(
   for (let k = 0; k < first; k++) if ((tokens[k] as Token).low === "ty") company = true;
   while (i < tokens.length) {
     if (more && tokens.length - i < 6) {
-      tokens = tokenize(text, low, from, to, MANY_TOKENS, tokens);
       more = false;
+      further = true;
+    }
+    if (further && tokens.length - i < READ_AHEAD) {
+      const want = Math.min(MANY_TOKENS, tokens.length + READ_AHEAD);
+      tokenize(text, low, from, to, want, tokens);
+      further = tokens.length === want && want < MANY_TOKENS;
     }
     const t = tokens[i] as Token;
-    if (t.text === ";" && headAt(tokens, i + 1) > 0) {
+    const c = t.code;
+    if (c === 59 && headAt(tokens, i + 1) > 0) {
       i++;
       continue;
     }
-    if (t.text === ";" || t.text === ":" || t.text === "(" || t.text === "“" || t.text === '"') break;
-    if (t.text === ",") {
+    if (c === 59 || c === 58 || c === 40 || c === 0x201c || c === 34) break;
+    if (c === 44) {
       const h = headAt(tokens, i + 1);
       const next = tokens[i + 1];
       if (
@@ -322,13 +385,12 @@ export function readBodies(
     }
     if (verbAt(tokens, i)) break;
     // (a word of dots alone is not capitalised either)
-    const c = t.text.charCodeAt(0);
-    const capital = (c >= 48 && c <= 57) || capitalised(t.text);
+    const capital = (c >= 48 && c <= 57) || t.capital;
     // Vietnamese names capitalise the first syllable of each word: "Hội đồng", "Giáo dục và Đào tạo"
     const afterCapital =
       i > 0 &&
-      capitalised((tokens[i - 1] as Token).text) &&
-      /^\p{Ll}+\.?$/u.test(t.text) &&
+      (tokens[i - 1] as Token).capital &&
+      lowerWord(text, t.start, t.end) &&
       !NOT_IN_NAMES.has(t.low);
     const head = capital || afterCapital ? 0 : headAt(tokens, i);
     if (!capital && !afterCapital && !company && head === 0 && !NAME_WORDS.has(withoutDots(t.low))) break;
@@ -336,7 +398,7 @@ export function readBodies(
     const step = Math.max(1, head);
     lastWord = i + step - 1;
     i += step;
-    if (t.text.endsWith(".") && !/^[A-ZĐ]{1,4}\.$/.test(t.text)) break;
+    if (text.charCodeAt(t.end - 1) === 46 && !isAbbreviation(text, t.start, t.end)) break;
   }
   if (lastWord < 0) return null;
   const firstToken = tokens[0] as Token;
@@ -402,8 +464,5 @@ function startsNewBody(next: string, afterAnd: boolean, current: string): boolea
   if (afterAnd) return SPLIT_AFTER_AND.test(fn);
   // a specific body ("Ban cán sự đảng Chính phủ"), not a kind in a group ("Đảng ủy trực thuộc Tỉnh ủy")
   const rest = tokens.slice(head, head + 5);
-  return (
-    rest.length === 0 ||
-    (rest.some((t) => capitalised(t.text)) && !/^(trực|thuộc|các)$/.test(rest[0]?.low ?? ""))
-  );
+  return rest.length === 0 || (rest.some((t) => t.capital) && !/^(trực|thuộc|các)$/.test(rest[0]?.low ?? ""));
 }
