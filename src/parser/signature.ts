@@ -1,7 +1,7 @@
 // The signature block (authority, on whose behalf, role, name) and the distribution list ("Nơi
 // nhận"), which converters often print side by side on the same lines.
 import type { Authority, Signer } from "./schema.ts";
-import { clean, type DocText, fold, isSpaceCode, type Line } from "./text.ts";
+import { clean, columns, type DocText, fold, isSpaceCode, type Line } from "./text.ts";
 import { ROLE_WORDS } from "./vocabulary.ts";
 
 type AuthorityKind = "TM" | "KT" | "TL" | "TUQ" | "Q";
@@ -161,17 +161,14 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
     if (doc.isBlank(line)) continue;
     const visible = doc.visible(line);
     if (visible.length > 400) break;
-    const cells = visible
-      .split(/\t|\s{3,}/)
-      .map((c) => c.trim())
-      .filter((c) => c.length > 0);
+    const cells = columns(visible);
     let used = false;
     // a wrapped item is indented under the text of the one above it: "- Các sở: …,\n  Nông nghiệp …"
     // a markdown bullet ("* Các sở…") is blanked in the visible text
     const markdownBullet = /^\s*[*+]\s/.test(doc.src.slice(line.start, line.end));
     const indented = !markdownBullet && /^ {1,8}\S/.test(visible);
-    for (const [c, raw] of cells.entries()) {
-      let cell = raw;
+    for (let c = 0; c < cells.length; c++) {
+      let cell = cells[c] as string;
       // the cell's fold, kept up to date as its start is cut
       let f = fold(cell);
       const label = DISTRIBUTION_LABEL.exec(f);

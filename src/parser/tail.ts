@@ -12,7 +12,7 @@ import {
 import { isRule } from "./lines.ts";
 import type { Copy } from "./schema.ts";
 import { readSignatureZone } from "./signature.ts";
-import { type DocText, fold, type Line } from "./text.ts";
+import { columns, type DocText, fold, type Line } from "./text.ts";
 
 export type BlockKind = "copy" | "appendix" | "attachment";
 
@@ -36,11 +36,7 @@ function anchorKind(doc: DocText, line: Line): { kind: BlockKind; copyKind?: Cop
     if (!raw.includes("SAO") && !raw.includes("PHỤ LỤC") && !raw.includes("Phụ lục") && /\p{Ll}/u.test(raw))
       return null;
   }
-  const cells = doc
-    .visible(line)
-    .split(/\t|\s{3,}/)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0);
+  const cells = columns(doc.visible(line));
   for (const cell of cells) {
     const copy = COPY.exec(cell);
     if (copy) {

@@ -590,6 +590,21 @@ export function endWithout(s: string, marks: string): number {
   return e;
 }
 
+const COLUMN_GAP = /\t|\s{3,}/;
+/**
+ * The columns of a line: its text cut at tabs and runs of three or more white space characters (the
+ * gap a converter leaves between two columns), each trimmed, the empty ones dropped.
+ */
+export function columns(text: string): string[] {
+  const out: string[] = [];
+  // most lines are one column
+  for (const part of COLUMN_GAP.test(text) ? text.split(COLUMN_GAP) : [text]) {
+    const t = part.trim();
+    if (t.length > 0) out.push(t);
+  }
+  return out;
+}
+
 /** The text ends with a colon, white space aside (/:\\s*$/ without a scan from every position). */
 export function endsWithColon(s: string): boolean {
   let i = s.length - 1;
