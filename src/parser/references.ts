@@ -65,7 +65,11 @@ function typeBefore(lowBefore: string): DocumentType | null {
   return null;
 }
 
+// how the expression in issuerAfter begins, tried first: most mentions are not followed by "của" or "do"
+const OF_OR_BY = /^[\s,]{0,3}(?:của|do)\s/u;
+
 function issuerAfter(textAfter: string): string | null {
+  if (!OF_OR_BY.test(textAfter)) return null;
   const m =
     /^[\s,]{0,3}(?:của|do)\s+([^,;:()“"]{3,90}?)(?=\s+(?:về|khóa|khoá|tại|thực hiện|ban hành|đã|đến|cho|trong)\s|[,;:()“"]|\.\s|\.$|$)/u.exec(
       textAfter,
@@ -115,7 +119,8 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
     }
     // only the first mention inside a description says what the described document carries out
     if (described && described !== out[out.length - 1]) described = null;
-    const typeWordless = before.replace(TYPE_WORD_BEFORE, "");
+    // whether a mention is carried out is said of the title and the opening only
+    const typeWordless = where !== "body" ? before.replace(TYPE_WORD_BEFORE, "") : "";
     const carriedOut =
       where !== "body" &&
       inDescription &&
@@ -124,7 +129,7 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
       IMPLEMENTING.test(typeWordless) &&
       !/gắn với/.test(between);
     let implementing = false;
-    if (!inDescription) {
+    if (!inDescription && where !== "body") {
       if (IMPLEMENTING.test(typeWordless) && !RETROSPECTIVE.test(typeWordless)) implementing = true;
       else if (prevImplementing && /^[\s,]*(?:và|,)\s*(?:[\p{L}]+ ){0,3}(?:số\s*)?$/u.test(between))
         implementing = true;
