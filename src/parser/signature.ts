@@ -78,7 +78,7 @@ const MAYBE_SIGNATURE =
  * its words (nơ…, t/ t. tm tl tł tu, k/ k. kt, q.), or has a tab or three white space characters in a
  * row (a second column). Most lines of text have neither.
  */
-function mayStartCell(low: string): boolean {
+function mayStartCell(doc: DocText, line: Line, low: string): boolean {
   let at = 0;
   while (at < low.length && isSpaceCode(low.charCodeAt(at))) at++;
   const c = low.charCodeAt(at);
@@ -88,15 +88,14 @@ function mayStartCell(low: string): boolean {
   if (c === 116 && (sep || d === 109 || d === 108 || d === 0x142 || d === 117)) return true;
   if (c === 107 && (sep || d === 116)) return true;
   if (c === 113 && d === 46) return true;
-  return SECOND_COLUMN.test(low);
+  return doc.hasColumnGap(line);
 }
-const SECOND_COLUMN = /\t|\s{3}/;
 
 export function isSignatureStart(doc: DocText, line: Line): boolean {
   if (line.end - line.start > 300) return false;
   const low = doc.rawLow(line);
   if (!low.includes("nhận") && !low.includes(".") && !low.includes("/")) return false;
-  if (!mayStartCell(low) || !MAYBE_SIGNATURE.test(low)) return false;
+  if (!mayStartCell(doc, line, low) || !MAYBE_SIGNATURE.test(low)) return false;
   const cells = doc.visible(line).split(/\t|\s{3,}/);
   return cells.some((c) => DISTRIBUTION_LABEL.test(fold(c.trim())) || readAuthority(c) !== null);
 }

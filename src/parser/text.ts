@@ -211,6 +211,8 @@ function blankMarkup(src: string): string {
   return blankLineMarks(out);
 }
 
+const COLUMN_GAP = /\t|\s{3,}/;
+
 export class DocText {
   readonly src: string;
   readonly work: string;
@@ -225,6 +227,8 @@ export class DocText {
   private readonly lineClaimed: Uint8Array;
   /** Per line: 0 not yet known, 1 no text at all, 2 some text (stages ask about every line). */
   private readonly lineText: Uint8Array;
+  /** Per line: 1 when it has a column gap (see hasColumnGap), once asked. */
+  private gapLines: Uint8Array | null = null;
 
   constructor(input: string) {
     this.src = input.normalize("NFC");
@@ -302,6 +306,30 @@ export class DocText {
         if (n >= 0 && n < after) next[k] = text.indexOf(words[k] as string, after);
       }
     }
+  }
+
+  /**
+   * The line's raw text has a column gap (a tab, or three white space characters in a row: what
+   * /\t|\s{3}/ finds). Known for all lines at once, from a search of the text for each gap.
+   */
+  hasColumnGap(line: Line): boolean {
+    if (this.gapLines === null) {
+      this.gapLines = new Uint8Array(this.lines.length);
+      const work = this.work;
+      // white space that blankMarkup leaves besides spaces, tabs and line breaks (rare): by character
+      if (work.includes("\u1680") || work.includes("\u2028") || work.includes("\u2029")) {
+        for (const l of this.lines) this.gapLines[l.index] = COLUMN_GAP.test(this.raw(l)) ? 1 : 0;
+      } else {
+        for (const gap of ["\t", "   "]) {
+          for (let at = work.indexOf(gap); at >= 0; ) {
+            const i = this.lineAt(at);
+            this.gapLines[i] = 1;
+            at = work.indexOf(gap, (this.lines[i] as Line).end + 1);
+          }
+        }
+      }
+    }
+    return this.gapLines[line.index] === 1;
   }
 
   claimLine(line: Line, kind = "other"): void {
@@ -590,7 +618,6 @@ export function endWithout(s: string, marks: string): number {
   return e;
 }
 
-const COLUMN_GAP = /\t|\s{3,}/;
 /**
  * The columns of a line: its text cut at tabs and runs of three or more white space characters (the
  * gap a converter leaves between two columns), each trimmed, the empty ones dropped.
