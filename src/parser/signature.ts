@@ -78,11 +78,13 @@ const MAYBE_SIGNATURE =
  * its words (nơ…, t/ t. tm tl tł tu, k/ k. kt, q.), or has a tab or three white space characters in a
  * row (a second column). Most lines of text have neither.
  */
-function mayStartCell(doc: DocText, line: Line, low: string): boolean {
-  let at = 0;
-  while (at < low.length && isSpaceCode(low.charCodeAt(at))) at++;
-  const c = low.charCodeAt(at);
-  const d = low.charCodeAt(at + 1);
+function mayStartCell(doc: DocText, line: Line): boolean {
+  // read in the document's fold, without slicing the line (this is asked of every line of the body)
+  const low = doc.low;
+  let at = line.start;
+  while (at < line.end && isSpaceCode(low.charCodeAt(at))) at++;
+  const c = at < line.end ? low.charCodeAt(at) : Number.NaN;
+  const d = at + 1 < line.end ? low.charCodeAt(at + 1) : Number.NaN;
   const sep = isSpaceCode(d) || d === 47 || d === 46;
   if (c === 110 && d === 0x1a1) return true;
   if (c === 116 && (sep || d === 109 || d === 108 || d === 0x142 || d === 117)) return true;
@@ -92,10 +94,10 @@ function mayStartCell(doc: DocText, line: Line, low: string): boolean {
 }
 
 export function isSignatureStart(doc: DocText, line: Line): boolean {
-  if (line.end - line.start > 300) return false;
+  if (line.end - line.start > 300 || !mayStartCell(doc, line)) return false;
   const low = doc.rawLow(line);
   if (!low.includes("nhận") && !low.includes(".") && !low.includes("/")) return false;
-  if (!mayStartCell(doc, line, low) || !MAYBE_SIGNATURE.test(low)) return false;
+  if (!MAYBE_SIGNATURE.test(low)) return false;
   const cells = doc.visible(line).split(/\t|\s{3,}/);
   return cells.some((c) => DISTRIBUTION_LABEL.test(fold(c.trim())) || readAuthority(c) !== null);
 }
