@@ -1,7 +1,7 @@
 // The signature block (authority, on whose behalf, role, name) and the distribution list ("Nơi
 // nhận"), which converters often print side by side on the same lines.
 import type { Authority, Signer } from "./schema.ts";
-import { clean, columns, type DocText, fold, isSpaceCode, type Line } from "./text.ts";
+import { clean, columns, type DocText, endWithout, fold, isSpaceCode, type Line } from "./text.ts";
 import { ROLE_WORDS } from "./vocabulary.ts";
 
 type AuthorityKind = "TM" | "KT" | "TL" | "TUQ" | "Q";
@@ -141,7 +141,7 @@ function addItem(
 }
 
 function finishItems(items: string[]): string[] {
-  return items.map((s) => s.replace(/[\s,;.]+$/, "").replace(/\s*\.\/\.$/, "")).filter((s) => s.length > 0);
+  return items.map((s) => s.slice(0, endWithout(s, ",;."))).filter((s) => s.length > 0);
 }
 
 /**
