@@ -137,10 +137,12 @@ function byFirstWord(phrases: Iterable<string>): Map<string, Seq[]> {
 const HEAD_TOKENS = 8;
 const FEW_TOKENS = 16;
 const MANY_TOKENS = 81;
-// A test at token i looks at tokens up to i + 1 + the longest head (6 words) or verb.
-const READ_AHEAD = 8;
 const HEADS = byFirstWord(BODY_HEADS);
 const VERBS = byFirstWord(DUTY_VERBS);
+const longest = (index: Map<string, Seq[]>): number =>
+  Math.max(...[...index.values()].map((list) => (list[0] as Seq).words.length));
+// The tests at token i look at tokens up to i + 1 + the longest head or verb.
+const READ_AHEAD = 2 + Math.max(longest(HEADS), longest(VERBS));
 const NO_SEQS: Seq[] = [];
 
 // Lower-case words that names of bodies are made of ("các cơ quan, đơn vị có liên quan",
@@ -418,26 +420,56 @@ const SPLIT_AFTER_AND =
 export function splitBodies(phrase: string): string[] {
   const out: string[] = [];
   // most phrases name one body: no separator, nothing to split
-  const single = !phrase.includes(";") && !phrase.includes(",") && !phrase.includes("và");
-  for (const part of single ? [phrase] : phrase.split(/\s*;\s*/)) {
-    const pieces = single ? [part] : part.split(/(,\s*|\s+và\s+)/);
-    let current = pieces[0] ?? "";
-    for (let k = 1; k < pieces.length; k += 2) {
-      const sep = pieces[k] as string;
-      const next = pieces[k + 1] ?? "";
-      if (next.trim() && startsNewBody(next, sep.includes("và"), current)) {
-        out.push(current);
-        current = next;
-      } else current += sep + next;
+  if (!phrase.includes(";") && !phrase.includes(",") && !phrase.includes("và")) out.push(phrase);
+  else {
+    // folded once: every cut stands at a separator, where no word runs across (unless a letter
+    // lower-cases by its context)
+    const low = phrase.includes("\u0130") || phrase.includes("\u03a3") ? null : fold(phrase);
+    const parts = /\s*;\s*/g;
+    for (let from = 0; ; ) {
+      const m = parts.exec(phrase);
+      splitPart(phrase, low, from, m ? m.index : phrase.length, out);
+      if (!m) break;
+      from = m.index + m[0].length;
     }
-    out.push(current);
   }
   return out
     .map((s) => {
-      const t = s.replace(/^(và|với)\s+/, "");
+      const t = s.charCodeAt(0) === 118 ? s.replace(/^(và|với)\s+/, "") : s;
       return t.slice(0, endWithout(t, ",.;")).trim();
     })
     .filter((s) => s.length > 1);
+}
+
+/** The names of phrase[from, to), a part between semicolons, appended to `out`. */
+function splitPart(phrase: string, low: string | null, from: number, to: number, out: string[]): void {
+  const part = phrase.slice(from, to);
+  const seps = /,\s*|\s+và\s+/g;
+  // the current name is phrase[start, end): the separators and names joined to it are contiguous
+  let start = from;
+  let m = seps.exec(part);
+  let end = m ? from + m.index : to;
+  while (m) {
+    const afterAnd = m[0].includes("và");
+    const nextStart = from + m.index + m[0].length;
+    m = seps.exec(part);
+    const nextEnd = m ? from + m.index : to;
+    const next = phrase.slice(nextStart, nextEnd);
+    if (
+      next.trim() &&
+      startsNewBody(
+        next,
+        afterAnd,
+        low?.slice(nextStart, nextEnd) ?? fold(next),
+        low?.slice(start, end) ?? fold(phrase.slice(start, end)),
+      )
+    ) {
+      out.push(phrase.slice(start, end));
+      start = nextStart;
+    }
+    end = nextEnd;
+  }
+  out.push(phrase.slice(start, end));
 }
 
 // Names with a comma or "và" inside: "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" (the Party committee
@@ -450,11 +482,10 @@ const JOINED_NAMES: [RegExp, RegExp][] = [
   ],
 ];
 
-function startsNewBody(next: string, afterAnd: boolean, current: string): boolean {
+function startsNewBody(next: string, afterAnd: boolean, nextLow: string, currentLow: string): boolean {
   // (folding keeps white space where it is: the fold of a trimmed text is the trimmed fold)
-  const nextLow = fold(next);
   const fn = nextLow.trim();
-  const fc = fold(current).trim();
+  const fc = currentLow.trim();
   if (JOINED_NAMES.some(([before, after]) => before.test(fc) && after.test(fn))) return false;
   if (/^(UBND|HĐND|MTTQ|BTV|UBMTTQ)\b/.test(next.trim())) return true;
   if (/^các\s/.test(fn)) return afterAnd || !/^các\s/.test(fc);
