@@ -8,7 +8,17 @@ import type { Paragraph } from "./paragraphs.ts";
 import type { Assignment } from "./schema.ts";
 import type { SectionNode } from "./sections.ts";
 import { taskColumns } from "./tables.ts";
-import { clean, endsWithColon, fold, foldPiece, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import {
+  clean,
+  endsWithColon,
+  fold,
+  foldPiece,
+  isSpaceCode,
+  type Piece,
+  slicePiece,
+  spanOf,
+  trimPiece,
+} from "./text.ts";
 import { GROUP_KINDS, META_VERBS } from "./vocabulary.ts";
 
 export interface AssignmentContext extends DeadlineContext {
@@ -32,11 +42,19 @@ const COOP = /phối hợp (?:chặt chẽ )?(?:với|cùng)\s+|phối hợp\s*:
 const META_VERB_LIST = [...META_VERBS];
 const CHU_TRI_LABEL = /^(?:cơ quan |đơn vị )?chủ trì\s*:\s*/;
 
+const SENTENCE_END = /[.!?](?:\/\.)?\s+(?=[\p{Lu}\-–+•(“"])/gu;
 function sentences(p: Piece): Piece[] {
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
+  let m = re.exec(p.text);
+  // most paragraphs are one sentence: the paragraph itself (a slice of all of it is the same piece)
+  if (!m) {
+    const whole = trimPiece(p);
+    return whole.text.length > 0 ? [whole] : [];
+  }
   const out: Piece[] = [];
-  const re = /[.!?](?:\/\.)?\s+(?=[\p{Lu}\-–+•(“"])/gu;
   let start = 0;
-  for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+  for (; m; m = re.exec(p.text)) {
     const end = m.index + 1;
     if (
       p.text[m.index] === "." &&
@@ -58,7 +76,33 @@ function stripBullet(text: string): number {
 // "cơ quan chủ trì", "đơn vị phối hợp": a generic noun with no "các" and no name is a role, not a body
 const GENERIC_KIND = /^(cơ quan|đơn vị|địa phương|ngành)((,| và) (cơ quan|đơn vị|địa phương|ngành))*$/;
 function isGeneric(phrase: string): boolean {
+  // (each kind begins with c, đ or n: most phrases need no fold)
+  const c = phrase.trimStart().charCodeAt(0);
+  if (c !== 99 && c !== 67 && c !== 110 && c !== 78 && c !== 0x111 && c !== 0x110) return false;
   return GENERIC_KIND.test(fold(phrase).trim());
+}
+
+const TASK_BULLET = /^\s*(?:[-–—+•·]\s*)/;
+/** The text of a task's sentences as its task: bullet cut, white space collapsed. */
+function taskOf(text: string): string {
+  return clean(text.replace(TASK_BULLET, ""));
+}
+
+/**
+ * fold(task) for task = taskOf(text) and text the pieces' texts joined, from the sentences' folds: folding keeps every character
+ * where it is and reads no further than a word, unless a letter lower-cases by its context. Most tasks
+ * only lose white space at their ends, and their fold is a slice.
+ */
+function foldTask(pieces: Piece[], text: string, task: string): string {
+  if (text.includes("\u0130") || text.includes("\u03a3")) return fold(task);
+  const low = pieces.length === 1 ? foldPiece(pieces[0] as Piece) : pieces.map(foldPiece).join(" ");
+  const bullet = TASK_BULLET.exec(text);
+  let start = bullet ? bullet[0].length : 0;
+  while (start < text.length && isSpaceCode(text.charCodeAt(start))) start++;
+  let end = text.length;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end - start === task.length && text.startsWith(task, start)) return low.slice(start, end);
+  return clean(low.replace(TASK_BULLET, ""));
 }
 
 // "Trên đây là báo cáo …", "Trên đây là Kế hoạch …": the closing formula, no task of its own
@@ -345,10 +389,12 @@ export class AssignmentCollector {
 
   result(): Assignment[] {
     return this.drafts.map((d, i) => {
-      const text = d.pieces.map((p) => p.text).join(" ");
       const table = d.tableTask;
-      const task = clean(table ?? text.replace(/^\s*(?:[-–—+•·]\s*)/, ""));
-      const taskLow = fold(task);
+      const text =
+        table ??
+        (d.pieces.length === 1 ? (d.pieces[0] as Piece).text : d.pieces.map((p) => p.text).join(" "));
+      const task = table !== null ? clean(table) : taskOf(text);
+      const taskLow = table !== null ? fold(task) : foldTask(d.pieces, text, task);
       const deadline =
         d.deadlineText !== null
           ? readDeadline(d.deadlineText, this.ctx, true)
