@@ -14,8 +14,14 @@ export function isoMonth(year: number, month: number): string | null {
   return `${year}-${pad(month)}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // a Date only where it counts otherwise: months that roll over into another year, years 0–99
+  // (read as 1900–1999), years it cannot hold, and not a whole number
+  const days = Number.isInteger(year) && year >= 100 && year <= 200000 ? MONTH_DAYS[month - 1] : undefined;
+  if (days === undefined) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return days;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 export function monthEnd(year: number, month: number): string | null {
