@@ -300,6 +300,16 @@ export function readTypeName(text: string): { type: DocumentType; name: string; 
 const TITLE_OPENERS =
   /^(căn cứ|thực hiện|để |theo |ngày \d|sau |qua |trong |nhằm |hiện nay|thời gian qua|năm 20|trên cơ sở|thi hành|triển khai|nhận được|vừa qua|vấn đề|kính gửi|ban thường vụ .{0,30}(yêu cầu|ban hành))/;
 
+/** The first line with text in [from, to), within two lines, begins with "về" (a title's first word). */
+function startsWithAbout(doc: DocText, from: number, to: number): boolean {
+  for (let j = from; j < Math.min(to, from + 2); j++) {
+    const line = doc.lines[j] as Line;
+    if (doc.isBlank(line)) continue;
+    return /^về\s/.test(doc.rawLow(line).trimStart());
+  }
+  return false;
+}
+
 /** Finds the type line in [from, to), before any numbered section, and claims it. */
 export function claimTypeLine(doc: DocText, from: number, to: number): TypeLine | null {
   for (let i = from; i < to; i++) {
@@ -329,8 +339,14 @@ export function claimTypeLine(doc: DocText, from: number, to: number): TypeLine 
         const next = doc.lines[j] as Line;
         if (doc.isBlank(next)) continue;
         const nt = doc.visible(next).trim();
-        if (/^CỦA\s/u.test(nt) && !hasLower(nt)) {
+        // "CỦA BỘ CHÍNH TRỊ", or "của Ban Thường vụ Tỉnh ủy" alone above the "về …" line: who issues it;
+        // "HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH …" above it: the plenum that adopted it
+        const aboveAbout = nt.length <= 120 && startsWithAbout(doc, j + 1, to);
+        if ((/^CỦA\s/u.test(nt) && !hasLower(nt)) || (/^của\s/u.test(nt) && aboveAbout)) {
           body = clean(nt.slice(4));
+          doc.claimLine(next, "type");
+          lastLine = j;
+        } else if (/^HỘI NGHỊ LẦN THỨ\s.*BAN CHẤP HÀNH/u.test(nt) && !hasLower(nt) && aboveAbout) {
           doc.claimLine(next, "type");
           lastLine = j;
         }
@@ -400,7 +416,9 @@ export function claimTitle(
       vv = /^(v\/v|về việc|về)\b/.test(ft);
       upperTitle = !hasLower(t);
     } else {
-      if (/[.;:]$/.test(prev) || readLabel(t) || /^kính gửi/.test(ft) || isRule(t)) break;
+      // "… năm 2026;" / "phương hướng, nhiệm vụ năm 2027": a title in two parts goes on in lower case
+      if (/[.:]$/.test(prev) || (prev.endsWith(";") && !/^\p{Ll}/u.test(t))) break;
+      if (readLabel(t) || /^kính gửi/.test(ft) || isRule(t)) break;
       // "(03/02/1930 - 03/02/2026)" under a commemoration's title belongs to it
       const datesOnly = /^\([\d\s/.,–-]+\)$/.test(t);
       // "… nhiệm vụ trọng tâm năm" / "2026": the year the title's last words call for, wrapped alone
