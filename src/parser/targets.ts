@@ -259,6 +259,17 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
     return null;
 
   if (/(?:số|khóa|lần thứ|điều|khoản|mục|quý|tháng|ngày)\s?$/.test(pre)) return null;
+  // "giai đoạn 2026 - 2030", "thời kỳ 2021-2030": a period, not a range of values
+  if (
+    second !== null &&
+    !pct &&
+    second > first &&
+    second <= 2100 &&
+    first >= 1900 &&
+    !/[.,]/.test(`${m[1]}${m[4]}`) &&
+    (unit === null || /(?:giai đoạn|thời kỳ|nhiệm kỳ|năm|từ)\s$/.test(pre))
+  )
+    return null;
   const range = second !== null ? { low: first, high: second } : null;
   const base = {
     value: range ? null : first,

@@ -416,3 +416,34 @@ describe("whole documents", () => {
     expect(wrapped.slice(span[0], span[1])).toContain("học và Công nghệ");
   });
 });
+
+describe("targets: periods, numbered items, baselines, units", () => {
+  const targetsIn = (body: string) =>
+    parse(`KẾ HOẠCH\nphát triển\n\nI. CHỈ TIÊU ĐẾN NĂM 2030\n${body}\n`).targets.map(
+      ({ indicator, kind, value, low, high, unit, per, year, baseline }) => ({
+        indicator,
+        kind,
+        value,
+        low,
+        high,
+        unit,
+        per,
+        year,
+        baseline,
+      }),
+    );
+  it("a period is not a range, and the target after it keeps its indicator", () => {
+    for (const period of ["giai đoạn 2027 - 2030", "giai đoạn 2026–2030", "thời kỳ 2021-2030"]) {
+      const found = targetsIn(`- Số km đường giao thông nông thôn được cứng hóa ${period} đạt 1.200 km.`);
+      expect(found).toEqual([
+        expect.objectContaining({
+          indicator: `Số km đường giao thông nông thôn được cứng hóa ${period}`,
+          kind: "min",
+          value: 1200,
+          unit: "km",
+          year: 2030,
+        }),
+      ]);
+    }
+  });
+});
