@@ -68,18 +68,31 @@ function sentences(p: Piece): Piece[] {
   return out.filter((s) => s.text.length > 0);
 }
 
+/** Length of /^\s*(?:[-–—+•·]\s*|\(\d+\)\s*)?/ at the start of `text`, read by character codes. */
 function stripBullet(text: string): number {
-  const m = /^\s*(?:[-–—+•·]\s*|\(\d+\)\s*)?/.exec(text);
-  return m ? m[0].length : 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  let after = -1;
+  // - – — + • ·
+  if (c === 45 || c === 0x2013 || c === 0x2014 || c === 43 || c === 0x2022 || c === 0xb7) after = i + 1;
+  else if (c === 40) {
+    let k = i + 1;
+    while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    if (k > i + 1 && text.charCodeAt(k) === 41) after = k + 1;
+  }
+  if (after < 0) return i;
+  while (after < n && isSpaceCode(text.charCodeAt(after))) after++;
+  return after;
 }
 
 // "cơ quan chủ trì", "đơn vị phối hợp": a generic noun with no "các" and no name is a role, not a body
 const GENERIC_KIND = /^(cơ quan|đơn vị|địa phương|ngành)((,| và) (cơ quan|đơn vị|địa phương|ngành))*$/;
+// the first letters of the kinds, in either case: most phrases ("các …", a name) need no fold
+const GENERIC_START = /^\s*(?:cơ|đơ|đị|ng)/i;
 function isGeneric(phrase: string): boolean {
-  // (each kind begins with c, đ or n: most phrases need no fold)
-  const c = phrase.trimStart().charCodeAt(0);
-  if (c !== 99 && c !== 67 && c !== 110 && c !== 78 && c !== 0x111 && c !== 0x110) return false;
-  return GENERIC_KIND.test(fold(phrase).trim());
+  return GENERIC_START.test(phrase) && GENERIC_KIND.test(fold(phrase).trim());
 }
 
 const TASK_BULLET = /^\s*(?:[-–—+•·]\s*)/;
@@ -115,7 +128,10 @@ function bodyKey(name: string): string {
 
 /** `a` names the body whose bodyKey is `key`. */
 function sameBody(a: string, key: string | null): boolean {
-  return key !== null && bodyKey(a) === key;
+  if (key === null) return false;
+  // (folding keeps the length: a name of another length needs no fold)
+  const name = clean(a);
+  return name.length === key.length && fold(name) === key;
 }
 
 interface Lead {
@@ -158,8 +174,10 @@ export function explicitLead(
   if (subject && !isGeneric(subject.text)) {
     const after = low.slice(subject.end).trimStart();
     const verbWord = META_VERB_LIST.find((v) => after.startsWith(v));
-    const isIssuer = sameBody(subject.text, issuerKey) || /^(chủ tịch|bí thư)\b/.test(fold(subject.text));
-    if (!(verbWord && isIssuer) && !after.startsWith("có ý kiến") && /^\p{L}/u.test(after)) {
+    // (the issuer is only asked about before a verb of its own)
+    const isIssuer = (): boolean =>
+      sameBody(subject.text, issuerKey) || /^(chủ tịch|bí thư)\b/.test(fold(subject.text));
+    if (!(verbWord && isIssuer()) && !after.startsWith("có ý kiến") && /^\p{L}/u.test(after)) {
       return { lead: splitBodies(subject.text), end: subject.end, meta: false };
     }
   }
@@ -224,6 +242,8 @@ export class AssignmentCollector {
   ): void {
     let local: string[] | null = null;
     let intro: Draft | null = null;
+    // onlyBodies of the paragraph after an introduction, asked before it is read
+    let ahead: { piece: Piece; bodies: string[] | null } | null = null;
     for (let k = 0; k < paras.length; k++) {
       const p = paras[k] as Paragraph;
       if (p.kind === "row") {
@@ -231,7 +251,8 @@ export class AssignmentCollector {
         continue;
       }
       if (p.kind !== "bullet") local = null;
-      const listed = p.kind === "bullet" ? onlyBodies(p.piece) : null;
+      const listed =
+        p.kind !== "bullet" ? null : ahead?.piece === p.piece ? ahead.bodies : onlyBodies(p.piece);
       if (listed && intro) {
         for (const b of listed) if (!intro.lead.includes(b)) intro.lead.push(b);
         continue;
@@ -243,9 +264,9 @@ export class AssignmentCollector {
       if (endsIntro && nextIsList) {
         const own = drafts.find((d) => d.lead.length > 0);
         local = own ? own.lead : (local ?? inherited);
-        const next = paras[k + 1];
-        const listFollows = next !== undefined && onlyBodies(next.piece) !== null;
-        if (listFollows) {
+        const next = (paras[k + 1] as Paragraph).piece;
+        ahead = { piece: next, bodies: onlyBodies(next) };
+        if (ahead.bodies !== null) {
           intro = drafts[drafts.length - 1] ?? {
             lead: [],
             cooperating: [],
@@ -378,9 +399,13 @@ export class AssignmentCollector {
     }
     paras.push(...node.content);
     // an introduction that names the body ("Sở Tài chính có trách nhiệm:") leads the subsections
-    const introLead = [...paras].reverse().find((p) => endsWithColon(p.piece.text));
-    if (!b && introLead && node.children.length > 0) {
-      const l = explicitLead(introLead.piece.text, this.issuerKey, foldPiece(introLead.piece));
+    if (!b && node.children.length > 0) {
+      let k = paras.length - 1;
+      while (k >= 0 && !endsWithColon((paras[k] as Paragraph).piece.text)) k--;
+      const introLead = paras[k];
+      const l = introLead
+        ? explicitLead(introLead.piece.text, this.issuerKey, foldPiece(introLead.piece))
+        : null;
       if (l) lead = l.lead;
     }
     this.addParagraphs(paras, node.id, lead, false, headingIsTask && node.endsWithColon);
