@@ -36,7 +36,11 @@ export function taskColumns(header: string[]): TaskColumns | null {
   const f = header.map(fold);
   const find = (re: RegExp, not?: RegExp): number =>
     f.findIndex((c) => re.test(c) && !(not?.test(c) ?? false));
-  const lead = find(/chủ trì|thực hiện|đơn vị thực hiện|cơ quan thực hiện|trách nhiệm/, /phối hợp/);
+  // "chủ trì" names the lead column; failing that "thực hiện" or "trách nhiệm", in a column that is not
+  // the time ("Thời gian thực hiện"), the task ("Nội dung thực hiện") or the co-operating bodies
+  let lead = find(/chủ trì/, /phối hợp/);
+  if (lead < 0)
+    lead = find(/thực hiện|trách nhiệm/, /phối hợp|thời gian|thời hạn|tiến độ|thời điểm|nội dung/);
   const task = find(/nội dung|nhiệm vụ|công việc|giải pháp|hoạt động/, /chủ trì|phối hợp/);
   if (lead < 0 || task < 0 || lead === task) return null;
   const idx = (i: number): number | null => (i >= 0 ? i : null);
