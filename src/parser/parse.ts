@@ -139,6 +139,9 @@ function openingIssuer(paras: Paragraph[]): string | null {
 const PAST_TARGET =
   /(chiến lược|kế hoạch|chương trình|đề án|quy hoạch|mục tiêu|tầm nhìn|phấn đấu|định hướng)[^.;]{0,120}?đến năm (\d{4})/g;
 const RESULT_HEADING = /kết quả|tình hình|đánh giá|thực trạng/;
+// a figure with a percent sign, or after the words that set a value
+const QUANTITY_IN_HEADING =
+  /\d\s?[%‰]|(?:đạt|từ|trên|dưới|tối thiểu|ít nhất|không quá|tối đa|khoảng|có|là|còn|lên|tăng|giảm|mức|gấp|tốp|top|nhóm) \d/;
 const YEAR_IN_HEADING = /(?:đến|tới|năm)\s(?:năm\s)?(20\d\d)|giai đoạn\s(?:20\d\d)\s?[-–]\s?(20\d\d)/;
 
 function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): ParsedDocument {
@@ -329,8 +332,9 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       const hy = YEAR_IN_HEADING.exec(h);
       let y = hy ? Number(hy[1] ?? hy[2]) : year;
       // a numbered paragraph that is a sentence ("1. Phòng Kinh tế chủ trì …, bảo đảm tỷ lệ … đạt 80%")
-      // carries targets in its first sentence too; a short heading ("Giai đoạn 2026 - 2030") does not
-      const sentence = node.heading.text.length >= 60;
+      // carries targets in its first sentence too; a short heading ("Giai đoạn 2026 - 2030") does not,
+      // unless it is an item of a target section that states a quantity ("1. Tỷ lệ che phủ rừng đạt 53%.")
+      const sentence = node.heading.text.length >= 60 || (inTarget && QUANTITY_IN_HEADING.test(h));
       const opening = sentence ? [node.whole] : node.rest ? [node.rest] : [];
       const paras = [...opening, ...node.content.map((p) => p.piece)];
       const lead = paras[0] ? /^\s*(?:[-–+]\s*)?đến năm (20\d\d)/.exec(foldPiece(paras[0])) : null;

@@ -446,4 +446,23 @@ describe("targets: periods, numbered items, baselines, units", () => {
       ]);
     }
   });
+  it("a short numbered item of a target section that states a quantity is read for targets", () => {
+    const found = targetsIn(
+      "1. Tỷ lệ trường học đạt chuẩn quốc gia đạt 85%.\n2. Chỉ tiêu về môi trường\na) Tỷ lệ chất thải rắn được thu gom đạt 97%.\nb) Giai đoạn 2026 - 2030",
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        indicator: "Tỷ lệ trường học đạt chuẩn quốc gia",
+        kind: "min",
+        value: 85,
+        year: 2030,
+      }),
+      expect.objectContaining({
+        indicator: "Tỷ lệ chất thải rắn được thu gom",
+        kind: "min",
+        value: 97,
+        year: 2030,
+      }),
+    ]);
+  });
 });
