@@ -61,44 +61,55 @@ const RANK: Record<Recurrence, number> = {
   once: 0,
 };
 
+type MakeDate = (m: RegExpExecArray, year: number | null) => string | null;
+const dayDate: MakeDate = (m, year) => {
+  const y = m[3] ? Number(m[3]) : year;
+  return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
+};
+const monthDate: MakeDate = (m) => monthEnd(Number(m[2]), Number(m[1]));
+const quarterDate: MakeDate = (m) => {
+  const q = /^\d$/.test(m[1] as string) ? Number(m[1]) : romanToInt(m[1] as string);
+  return q ? quarterEnd(Number(m[2]), q) : null;
+};
+const halfDate: MakeDate = (m) =>
+  m[2] === "đầu" ? isoDate(Number(m[3]), 6, 30) : isoDate(Number(m[3]), 12, 31);
+const yearDate: MakeDate = (m) => isoDate(Number(m[1]), 12, 31);
+const bareYearDate: MakeDate = (m) => isoDate(Number(m[2] ?? m[1]), 12, 31);
+
+/** The first match of `re` in `low` that makes a date, if it stands before `best`. */
+function scan(
+  re: RegExp,
+  low: string,
+  make: MakeDate,
+  year: number | null,
+  best: Found | null,
+): Found | null {
+  re.lastIndex = 0;
+  for (let m = re.exec(low); m; m = re.exec(low)) {
+    if (best && m.index >= best.index) return best;
+    const date = make(m, year);
+    if (date) return { date, index: m.index, length: m[0].length };
+  }
+  return best;
+}
+
+/** The earliest date any form gives (of two at one place, the form tried first). */
 function firstDate(low: string, ctx: DeadlineContext, lenient: boolean): Found | null {
-  const candidates: Found[] = [];
-  const scan = (re: RegExp, make: (m: RegExpExecArray) => string | null): void => {
-    re.lastIndex = 0;
-    for (let m = re.exec(low); m; m = re.exec(low)) {
-      const date = make(m);
-      if (date) {
-        candidates.push({ date, index: m.index, length: m[0].length });
-        break;
-      }
-    }
-  };
-  const year = (y: string | undefined): number | null => (y ? Number(y) : ctx.year);
   // cheap tests first: most task texts carry no date at all
   if (!/\d/.test(low)) return null;
-  if (/trước|chậm nhất|hạn|hoàn thành|xong/.test(low))
-    scan(DAY, (m) => {
-      const y = year(m[3]);
-      return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
-    });
-  if (low.includes("tháng")) scan(MONTH, (m) => monthEnd(Number(m[2]), Number(m[1])));
-  if (low.includes("quý"))
-    scan(QUARTER, (m) => {
-      const q = /^\d$/.test(m[1] as string) ? Number(m[1]) : romanToInt(m[1] as string);
-      return q ? quarterEnd(Number(m[2]), q) : null;
-    });
+  const year = ctx.year;
+  let best: Found | null = null;
+  if (/trước|chậm nhất|hạn|hoàn thành|xong/.test(low)) best = scan(DAY, low, dayDate, year, best);
+  if (low.includes("tháng")) best = scan(MONTH, low, monthDate, year, best);
+  if (low.includes("quý")) best = scan(QUARTER, low, quarterDate, year, best);
   if (low.includes(" tháng đầu năm") || low.includes(" tháng cuối năm"))
-    scan(HALF, (m) => (m[2] === "đầu" ? isoDate(Number(m[3]), 6, 30) : isoDate(Number(m[3]), 12, 31)));
-  if (low.includes("năm")) scan(YEAR, (m) => isoDate(Number(m[1]), 12, 31));
-  if (lenient && candidates.length === 0) {
-    scan(BARE_DAY, (m) => {
-      const y = year(m[3]);
-      return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
-    });
-    scan(BARE_YEAR, (m) => isoDate(Number(m[2] ?? m[1]), 12, 31));
+    best = scan(HALF, low, halfDate, year, best);
+  if (low.includes("năm")) best = scan(YEAR, low, yearDate, year, best);
+  if (lenient && best === null) {
+    best = scan(BARE_DAY, low, dayDate, year, best);
+    best = scan(BARE_YEAR, low, bareYearDate, year, best);
   }
-  candidates.sort((a, b) => a.index - b.index);
-  return candidates[0] ?? null;
+  return best;
 }
 
 /**
@@ -117,8 +128,10 @@ export function readDeadline(
   let recurrence: Recurrence | null = null;
   let recIndex = -1;
   let recLength = 0;
-  if (RECURRENCE_WORDS.test(low)) {
-    ANY_RECURRENCE.lastIndex = 0;
+  const word = RECURRENCE_WORDS.exec(low);
+  if (word) {
+    // every form holds one of the words, at its start or after its first character ("06 tháng")
+    ANY_RECURRENCE.lastIndex = Math.max(0, word.index - 1);
     for (let m = ANY_RECURRENCE.exec(low); m; m = ANY_RECURRENCE.exec(low)) {
       const k = m.slice(1).findIndex((g) => g !== undefined);
       const rec = (RECURRENCES[k] as [RegExp, Recurrence])[1];
