@@ -64,12 +64,26 @@ function endsSentence(s: string): boolean {
   );
 }
 
-/** /\d[-–]$/: a symbol broken after its dash ("Chỉ thị số 42-"). */
+/**
+ * A symbol broken after a dash: after its number ("Chỉ thị số 42-" / "CT/TW") or after the type code
+ * of a State symbol ("Quyết định số 3412/QĐ-" / "UBND ngày …").
+ */
 function endsWithNumberDash(s: string): boolean {
   const last = s.charCodeAt(s.length - 1);
   if (last !== 45 && last !== 0x2013) return false;
   const d = s.charCodeAt(s.length - 2);
-  return d >= 48 && d <= 57;
+  return (d >= 48 && d <= 57) || STATE_SYMBOL_HEAD.test(s.slice(-16));
+}
+const STATE_SYMBOL_HEAD = /\d\/[A-ZĐ]{1,8}[-–]$/;
+
+/**
+ * "… và các tổ chức chính trị" / "- xã hội tỉnh …": a line that begins with a dash and a lower-case
+ * word, under a line that ends in the middle of a phrase, is the rest of a compound ("chính trị - xã
+ * hội", "kinh tế - xã hội") that a converter wrapped at its dash, not a bullet.
+ */
+function wrappedAtDash(prev: string, next: string): boolean {
+  if (prev.length === 0 || /[.:;,!?)]$/.test(prev)) return false;
+  return /^[-–]\s\p{Ll}/u.test(next);
 }
 
 function shouldBreak(
@@ -195,12 +209,13 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
     }
     row = null;
     const lineLabel = readLabel(visible);
-    const bullet = isBullet(visible);
+    const dashWrap = !blankBetween && ranges.length > 0 && wrappedAtDash(prevText, text);
+    const bullet = isBullet(visible) && !dashWrap;
     const startsNew =
       ranges.length === 0 ||
       lineLabel !== null ||
       bullet ||
-      shouldBreak(layout, prevText, text, blankBetween, kind === "label");
+      (!dashWrap && shouldBreak(layout, prevText, text, blankBetween, kind === "label"));
     if (startsNew) {
       flush();
       firstLine = i;
