@@ -180,11 +180,19 @@ function readUnit(low: string): { unit: string | null; length: number } {
   return { unit: null, length: 0 };
 }
 
+// The year of a baseline, never the target's: "gấp 1,6 lần năm 2025", "tăng từ 78% năm 2025 lên …"
+const BASELINE_YEAR_BEFORE =
+  /(?:gấp|tăng)\s(?:\d+(?:,\d+)?|đôi|hai|ba|bốn|rưỡi)\s(?:lần\s)?$|(?:^|\s)từ\s(?:mức\s)?[\d.,]+(?:\s?[%‰]|\s\p{L}+(?:\s\p{L}+)?)?\s$/u;
+// Between the figure of "từ X" and the target of "lên Y": "tăng từ 78% năm 2025 lên 95%",
+// "giảm từ 5% (năm 2025) xuống còn 3%"
+const FROM_TO = /^\s?(?:\(?năm\s(\d{4})\)?\s?)?,?\s?(?:lên|xuống còn|xuống|còn)\s(?:mức\s)?$/;
+
 function yearIn(low: string, parens: [number, number][]): number | null {
   YEAR_IN.lastIndex = 0;
   for (let m = YEAR_IN.exec(low); m; m = YEAR_IN.exec(low)) {
     if (inside(parens, m.index)) continue;
     if (/so với\s$/.test(low.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (BASELINE_YEAR_BEFORE.test(low.slice(Math.max(0, m.index - 40), m.index))) continue;
     return Number(m[1] ?? m[2]);
   }
   // "phấn đấu tỷ lệ … năm 2025 đạt từ 95% trở lên": the year a striven-for value is due
@@ -194,7 +202,13 @@ function yearIn(low: string, parens: [number, number][]): number | null {
 
 const BASELINE_NUMBER = new RegExp(`(?<![\\d.,/])(${NUMERAL})(?![\\d/])`, "g");
 
-function baselineIn(low: string, from: number, to: number, parens: [number, number][]): Baseline | null {
+function baselineIn(
+  low: string,
+  from: number,
+  to: number,
+  parens: [number, number][],
+  multiple: boolean,
+): Baseline | null {
   const window = low.slice(from, to);
   const paren = parens.find(([a]) => a >= from && a < to);
   const yearOf = (s: string): number | null => {
@@ -214,7 +228,9 @@ function baselineIn(low: string, from: number, to: number, parens: [number, numb
   }
   const so = /so với (?:năm\s)?(20\d\d|19\d\d)/.exec(window);
   if (so) return { year: Number(so[1]), unit: null };
-  return null;
+  // "gấp 1,6 lần năm 2025": the year the multiple is of
+  const of = multiple ? /^\s(?:năm\s)(20\d\d|19\d\d)/.exec(window) : null;
+  return of ? { year: Number(of[1]), unit: null } : null;
 }
 
 interface Found {
@@ -226,6 +242,9 @@ interface Found {
   per: number | null;
   at: number;
   end: number;
+  /** Where its indicator ends, when a baseline stands before the value ("tăng từ 78% lên 95%"). */
+  indicatorEnd?: number;
+  baseline?: Baseline;
 }
 
 function classify(low: string, m: RegExpExecArray, parens: [number, number][]): Found | null {
@@ -313,7 +332,7 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   if (range) return { ...base, kind: "range" };
   if (/(không dưới|không thấp hơn|không ít hơn)\s$/.test(pre)) return { ...base, kind: "min" };
   if (
-    /(không quá|không vượt quá|tối đa|dưới|thấp hơn|xuống dưới|giảm còn|giảm xuống còn|xuống còn|không cao hơn|ở mức dưới)\s$/.test(
+    /(không quá|không vượt quá|tối đa|dưới|thấp hơn|xuống dưới|giảm còn|giảm xuống còn|xuống còn|xuống|không cao hơn|ở mức dưới)\s$/.test(
       pre,
     )
   )
@@ -446,16 +465,36 @@ export function findTargets(units: TargetUnit[]): Target[] {
         });
       }
       found.sort((a, b) => a.at - b.at);
+      // "tăng từ 78% năm 2025 lên 95%": the first figure is the baseline of the second
+      for (let i = found.length - 1; i > 0; i--) {
+        const from = found[i - 1] as Found;
+        const to = found[i] as Found;
+        if (from.value === null || to.value === null || to.at - from.end > 24) continue;
+        const between = FROM_TO.exec(low.slice(from.end, to.at));
+        const fromAt = low.lastIndexOf("từ", from.at);
+        if (!between || fromAt < 0 || !/^từ\s(?:mức\s)?$/.test(low.slice(fromAt, from.at))) continue;
+        const inParen = parens.find(([a, b]) => a >= from.end && b <= to.at);
+        const yearAt =
+          between[1] ?? (inParen ? /năm\s(\d{4})/.exec(low.slice(inParen[0], inParen[1]))?.[1] : null);
+        to.baseline = { value: from.value, unit: from.unit ?? to.unit, year: yearAt ? Number(yearAt) : null };
+        to.indicatorEnd = fromAt;
+        found.splice(i - 1, 1);
+        i--;
+      }
       const year = yearIn(low, parens) ?? u.year;
       found.forEach((f, i) => {
         const next = found[i + 1]?.at ?? low.length;
-        const baseline = baselineIn(low, f.end, next, parens);
+        const baseline =
+          f.baseline ?? baselineIn(low, f.end, next, parens, f.kind === "multiple_of_baseline");
         const target: Target = {
           id: `t${out.length + 1}`,
           text: clean(c.text),
           indicator:
-            indicatorOf(c.text, i > 0 ? (found[i - 1] as Found).end : 0, f.at) ||
-            clean(c.text.slice(f.end, f.end + 80)),
+            indicatorOf(c.text, i > 0 ? (found[i - 1] as Found).end : 0, f.indicatorEnd ?? f.at) ||
+            // "đạt 12.000 doanh nghiệp, gấp 1,6 lần năm 2025": the same indicator again
+            (i > 0 && f.kind === "multiple_of_baseline"
+              ? (out[out.length - 1] as Target).indicator
+              : clean(c.text.slice(f.end, f.end + 80))),
           kind: f.kind,
           value: f.value,
           low: f.low,

@@ -465,4 +465,41 @@ describe("targets: periods, numbered items, baselines, units", () => {
       }),
     ]);
   });
+  it("a figure after 'từ' and before 'lên' is the baseline, and its year is never the target year", () => {
+    expect(
+      targetsIn(
+        "- Tỷ lệ hộ dùng nước sạch tăng từ 81% năm 2025 lên 96% năm 2030.\n- Tỷ lệ xã có thiết chế văn hóa tăng từ 70% (năm 2024) lên 90%.\n- Số hộ nghèo giảm từ 2.400 hộ năm 2025 xuống 900 hộ.",
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        indicator: "Tỷ lệ hộ dùng nước sạch",
+        value: 96,
+        unit: "%",
+        year: 2030,
+        baseline: { value: 81, unit: "%", year: 2025 },
+      }),
+      expect.objectContaining({
+        indicator: "Tỷ lệ xã có thiết chế văn hóa",
+        value: 90,
+        year: 2030,
+        baseline: { value: 70, unit: "%", year: 2024 },
+      }),
+      expect.objectContaining({
+        kind: "max",
+        value: 900,
+        unit: "hộ",
+        baseline: { value: 2400, unit: "hộ", year: 2025 },
+      }),
+    ]);
+    expect(targetsIn("- Số hợp tác xã đạt 450 hợp tác xã, gấp 1,5 lần năm 2024.")).toEqual([
+      expect.objectContaining({ kind: "min", value: 450, year: 2030 }),
+      expect.objectContaining({
+        indicator: "Số hợp tác xã",
+        kind: "multiple_of_baseline",
+        value: 1.5,
+        year: 2030,
+        baseline: { year: 2024, unit: null },
+      }),
+    ]);
+  });
 });
