@@ -45,6 +45,7 @@ const UNITS = [
   "sinh viên",
   "giường bệnh",
   "bác sĩ",
+  "tuổi",
   "điểm",
   "lao động",
   "dự án",
@@ -83,14 +84,15 @@ const UNIT_RE = new RegExp(
 
 const NUM_END = String.raw`(?![\d/]|[.,]\d|-\p{L})`;
 const QUANTITY = new RegExp(
-  `(?<![\\d.,/\\p{L}])(${NUMERAL})${NUM_END}(\\s?%)?(?:(\\s?[-–]\\s?|\\s(?:đến|tới)\\s)(${NUMERAL})${NUM_END}(\\s?%)?)?`,
+  `(?<![\\d.,/\\p{L}])(${NUMERAL})${NUM_END}(\\s?[%‰])?(?:(\\s?[-–]\\s?|\\s(?:đến|tới)\\s)(${NUMERAL})${NUM_END}(\\s?[%‰])?)?`,
   "gu",
 );
 const MULTIPLE =
   /(?:(?:tăng|gấp)\s)?(?:gấp\s)?(\d+(?:,\d+)?|hai|ba|bốn|năm|đôi|rưỡi)\s(?:lần)|gấp\s(đôi|ba|bốn|rưỡi|\d+(?:,\d+)?)(?!\s?lần)|tăng gấp (đôi|ba)/g;
 const RANK = /(?:tốp|top|nhóm|trong số|xếp thứ|đứng thứ|xếp hạng thứ)\s?(\d{1,3})(?!\d)/g;
+// "12 người trên một vạn dân", "42 giường/vạn dân", "2,8 điều dưỡng/1.000 dân"
 const RATE =
-  /^\s?(?:\S+\s){0,3}?(?:trên|\/)\s?(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
+  /^\s?(?:[^\s/]+\s){0,3}?(?:trên\s?|[^\s/]*\/\s?)(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
 const YEAR_IN = /(?:đến|vào|trong|tới)\s(?:năm\s)?(20\d\d|19\d\d)|năm\s(20\d\d)(?!\s?(?:là|có|đạt))/g;
 const PAST_MARKERS = /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d/;
 // the words PAST_MARKERS needs, looked for first: its leading (^|\s) makes it try every space
@@ -247,6 +249,12 @@ interface Found {
   baseline?: Baseline;
 }
 
+function lifeExpectancy(low: string, at: number): boolean {
+  const before = low.slice(Math.max(0, at - 120), at);
+  const k = before.lastIndexOf("tuổi");
+  return k >= 0 && before.startsWith("tuổi thọ", k);
+}
+
 function classify(low: string, m: RegExpExecArray, parens: [number, number][]): Found | null {
   const at = m.index;
   let end = at + m[0].length;
@@ -260,7 +268,7 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   let post = low.slice(end, end + 80);
   // the denominator of a rate: "35 giường bệnh trên 10.000 dân"
   if (/trên\s$/.test(pre) && /^\s?(dân|người)(\s|$|[,.;])/.test(post)) return null;
-  let unit: string | null = pct ? "%" : null;
+  let unit: string | null = pct ? ((m[2] ?? m[5]) as string).trim() : null;
   if (!pct) {
     const u = readUnit(post);
     unit = u.unit;
@@ -269,13 +277,14 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
       end += u.length;
     }
   }
-  if (
-    !pct &&
-    /^\s?(năm|tháng|ngày|giờ|lần thứ|tuổi)(\s|$|[,.;])/.test(
-      low.slice(at + m[0].length, at + m[0].length + 10),
-    )
-  )
-    return null;
+  const time = pct
+    ? null
+    : /^\s?(năm|tháng|ngày|giờ|lần thứ|tuổi)(\s|$|[,.;])/.exec(
+        low.slice(at + m[0].length, at + m[0].length + 10),
+      );
+  // an age is a target only as a life expectancy ("Tuổi thọ trung bình đạt 75 tuổi"), not in
+  // "trẻ em dưới 5 tuổi", "người từ 60 tuổi trở lên"
+  if (time && !(time[1] === "tuổi" && lifeExpectancy(low, at))) return null;
 
   if (/(?:số|khóa|lần thứ|điều|khoản|mục|quý|tháng|ngày)\s?$/.test(pre)) return null;
   // "giai đoạn 2026 - 2030", "thời kỳ 2021-2030": a period, not a range of values
@@ -308,7 +317,10 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
     /(tăng|tăng trưởng|tăng thêm|tăng bình quân|tăng trung bình|bình quân|trung bình)\s(?:\S+\s){0,2}$/.test(
       pre,
     );
-  if (perYear || (yearlyBefore && rising)) {
+  // "Mỗi năm đào tạo mới ít nhất 120 bác sĩ": so many more each year
+  const added =
+    !pct && /(?:mỗi năm|hằng năm|hàng năm)\D*$/.test(pre) && /(?:thêm|mới)\s(?:\S+\s){0,2}$/.test(pre);
+  if (perYear || (yearlyBefore && rising) || added) {
     const points = /điểm phần trăm/.test(post.slice(0, 20)) || /^\s?%?\s?\/\s?năm\s?\/\s?\S/.test(post);
     const kind: TargetKind =
       points || (unit !== "%" && unit !== null) ? "increment_per_year" : "growth_per_year";
@@ -317,7 +329,7 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   const rate = RATE.exec(post);
   if (rate) {
     // the counted thing stands between the value and "trên": "2,8 điều dưỡng trên 1.000 dân"
-    const counted = /^\s?(\p{L}+(?:\s\p{L}+){0,2})\s(?:trên|\/)/u.exec(post);
+    const counted = /^\s?(\p{L}+(?:\s\p{L}+){0,2})(?:\strên|\s?\/)/u.exec(post);
     if (base.unit === null && counted) base.unit = counted[1] as string;
     const word = rate[1] as string;
     const per = /vạn/.test(word)

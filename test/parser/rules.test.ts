@@ -502,4 +502,31 @@ describe("targets: periods, numbered items, baselines, units", () => {
       }),
     ]);
   });
+  it.each([
+    ["- Số giường bệnh đạt 38 giường/vạn dân.", { kind: "rate", value: 38, unit: "giường", per: 10000 }],
+    ["- Số dược sĩ đạt 3 dược sĩ/vạn dân.", { kind: "rate", value: 3, per: 10000 }],
+    [
+      "- Số điều dưỡng đạt 2,5 điều dưỡng/1.000 dân.",
+      { kind: "rate", value: 2.5, unit: "điều dưỡng", per: 1000 },
+    ],
+    ["- Tỷ suất chết mẹ giảm xuống dưới 9‰.", { kind: "max", value: 9, unit: "‰" }],
+    ["- Tuổi thọ bình quân của người dân đạt 76,2 tuổi.", { kind: "min", value: 76.2, unit: "tuổi" }],
+    [
+      "- Mỗi năm giải quyết việc làm tăng thêm ít nhất 1.500 lao động.",
+      { kind: "increment_per_year", value: 1500 },
+    ],
+    ["- Hằng năm đào tạo mới ít nhất 80 điều dưỡng.", { kind: "increment_per_year", value: 80 }],
+  ])("%s", (line, expected) => {
+    expect(targetsIn(line)).toEqual([expect.objectContaining(expected)]);
+  });
+  it("an age is not a target unless it is a life expectancy", () => {
+    expect(
+      targetsIn(
+        "- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng dưới 7%.\n- 95% người từ 60 tuổi trở lên được khám sức khỏe.",
+      ),
+    ).toEqual([
+      expect.objectContaining({ kind: "max", value: 7, unit: "%" }),
+      expect.objectContaining({ kind: "min", value: 95, unit: "%" }),
+    ]);
+  });
 });
