@@ -265,8 +265,9 @@ function headAt(tokens: Token[], i: number): number {
 function verbAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t) return false;
+  if (t.capital) return false;
   const verbs = VERBS.get(t.low);
-  if (!verbs || t.capital) return false;
+  if (!verbs) return false;
   for (const { words: v, phrase } of verbs) {
     if (!matchSeq(tokens, i, v)) continue;
     // nouns that look like verbs: "các tổ chức", "tổ chức chính trị - xã hội", "cơ quan tham mưu"
@@ -324,6 +325,18 @@ function withoutDots(word: string): string {
   return word.endsWith(".") ? word.replace(/[.]+$/, "") : word;
 }
 
+// The last texts read, with what was found: a heading is read again as its section's first
+// paragraph, a list item as a task.
+interface Read {
+  text: string;
+  from: number;
+  limit: number;
+  found: BodyPhrase | null;
+}
+const RECENT = 4;
+const recent: Read[] = [];
+let nextRecent = 0;
+
 export function readBodies(
   text: string,
   from: number,
@@ -331,6 +344,18 @@ export function readBodies(
   /** fold(text), when the caller has it. */
   textLow: string | null = null,
 ): BodyPhrase | null {
+  let found: BodyPhrase | null | undefined;
+  for (const r of recent) if (r.from === from && r.limit === limit && r.text === text) found = r.found;
+  if (found === undefined) {
+    found = readBodiesAt(text, from, limit, textLow);
+    recent[nextRecent] = { text, from, limit, found };
+    nextRecent = (nextRecent + 1) % RECENT;
+  }
+  // (a copy: callers may change what they are given)
+  return found && { start: found.start, end: found.end, text: found.text };
+}
+
+function readBodiesAt(text: string, from: number, limit: number, textLow: string | null): BodyPhrase | null {
   // most sentences do not start with a body: look at the first word before tokenising
   let at = from;
   while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
@@ -486,7 +511,8 @@ function startsNewBody(next: string, afterAnd: boolean, nextLow: string, current
   // (folding keeps white space where it is: the fold of a trimmed text is the trimmed fold)
   const fn = nextLow.trim();
   const fc = currentLow.trim();
-  if (JOINED_NAMES.some(([before, after]) => before.test(fc) && after.test(fn))) return false;
+  // (the second name's start first: it settles most pairs without a scan of the first)
+  if (JOINED_NAMES.some(([before, after]) => after.test(fn) && before.test(fc))) return false;
   if (/^(UBND|HĐND|MTTQ|BTV|UBMTTQ)\b/.test(next.trim())) return true;
   if (/^các\s/.test(fn)) return afterAnd || !/^các\s/.test(fc);
   const tokens = tokenize(next, next.length <= FOLD_WHOLE ? nextLow : null, 0, next.length, FEW_TOKENS);
