@@ -100,9 +100,10 @@ function firstDate(low: string, ctx: DeadlineContext, lenient: boolean): Found |
   const year = ctx.year;
   let best: Found | null = null;
   if (/trước|chậm nhất|hạn|hoàn thành|xong/.test(low)) best = scan(DAY, low, dayDate, year, best);
-  if (low.includes("tháng")) best = scan(MONTH, low, monthDate, year, best);
+  const month = low.includes("tháng");
+  if (month) best = scan(MONTH, low, monthDate, year, best);
   if (low.includes("quý")) best = scan(QUARTER, low, quarterDate, year, best);
-  if (low.includes(" tháng đầu năm") || low.includes(" tháng cuối năm"))
+  if (month && (low.includes(" tháng đầu năm") || low.includes(" tháng cuối năm")))
     best = scan(HALF, low, halfDate, year, best);
   if (low.includes("năm")) best = scan(YEAR, low, yearDate, year, best);
   if (lenient && best === null) {
