@@ -224,8 +224,10 @@ function baselineIn(
     for (let m = q.exec(inner); m; m = q.exec(inner)) {
       const value = parseNumeral(m[1] as string);
       if (value === null || (value >= 1900 && value <= 2100 && !/[.,]/.test(m[1] as string))) continue;
-      const u = readUnit(inner.slice(m.index + (m[1] as string).length));
-      return { value, unit: u.unit, year: yearOf(inner) };
+      const after = inner.slice(m.index + (m[1] as string).length);
+      // "(năm 2025 đạt 45%)": a percentage, as the target's is
+      const sign = /^\s?([%‰])/.exec(after);
+      return { value, unit: sign ? (sign[1] as string) : readUnit(after).unit, year: yearOf(inner) };
     }
   }
   const so = /so với (?:năm\s)?(20\d\d|19\d\d)/.exec(window);

@@ -529,4 +529,15 @@ describe("targets: periods, numbered items, baselines, units", () => {
       expect.objectContaining({ kind: "min", value: 95, unit: "%" }),
     ]);
   });
+  it("a baseline in parentheses keeps its percent sign", () => {
+    expect(
+      targetsIn(
+        "- Tỷ lệ hộ dùng nước sạch đạt trên 97% (năm 2025 đạt 88,6%).\n- Tỷ lệ lao động có việc làm đạt 70% (năm 2025: 61,2%).\n- Tỷ suất sinh thô dưới 14‰ (năm 2025 là 15,1‰).",
+      ).map((t) => t.baseline),
+    ).toEqual([
+      { value: 88.6, unit: "%", year: 2025 },
+      { value: 61.2, unit: "%", year: 2025 },
+      { value: 15.1, unit: "‰", year: 2025 },
+    ]);
+  });
 });
