@@ -450,12 +450,18 @@ export function splitBodies(phrase: string): string[] {
     // folded once: every cut stands at a separator, where no word runs across (unless a letter
     // lower-cases by its context)
     const low = phrase.includes("\u0130") || phrase.includes("\u03a3") ? null : fold(phrase);
-    const parts = /\s*;\s*/g;
+    // parts between /\s*;\s*/, found by their semicolons (the expression tries every space)
     for (let from = 0; ; ) {
-      const m = parts.exec(phrase);
-      splitPart(phrase, low, from, m ? m.index : phrase.length, out);
-      if (!m) break;
-      from = m.index + m[0].length;
+      const semicolon = phrase.indexOf(";", from);
+      if (semicolon < 0) {
+        splitPart(phrase, low, from, phrase.length, out);
+        break;
+      }
+      let end = semicolon;
+      while (end > from && isSpaceCode(phrase.charCodeAt(end - 1))) end--;
+      splitPart(phrase, low, from, end, out);
+      from = semicolon + 1;
+      while (from < phrase.length && isSpaceCode(phrase.charCodeAt(from))) from++;
     }
   }
   return out
