@@ -134,7 +134,8 @@ export function readDeadline(
     // every form holds one of the words, at its start or after its first character ("06 tháng")
     ANY_RECURRENCE.lastIndex = Math.max(0, word.index - 1);
     for (let m = ANY_RECURRENCE.exec(low); m; m = ANY_RECURRENCE.exec(low)) {
-      const k = m.slice(1).findIndex((g) => g !== undefined);
+      let k = 0;
+      while (k < RECURRENCES.length - 1 && m[k + 1] === undefined) k++;
       const rec = (RECURRENCES[k] as [RegExp, Recurrence])[1];
       if (recurrence === null || RANK[rec] > RANK[recurrence]) {
         recurrence = rec;
@@ -148,10 +149,14 @@ export function readDeadline(
     recurrence = "once";
     recIndex = -1;
   }
-  const parts: [number, number][] = [];
-  if (found) parts.push([found.index, found.index + found.length]);
-  if (recIndex >= 0) parts.push([recIndex, recIndex + recLength]);
-  parts.sort((a, b) => a[0] - b[0]);
-  const phrase = parts.map(([a, b]) => text.slice(a, b)).join(" … ");
+  const date = found ? text.slice(found.index, found.index + found.length) : null;
+  const rec = recIndex >= 0 ? text.slice(recIndex, recIndex + recLength) : null;
+  // in the order they stand (the date first where both start at one place)
+  const phrase =
+    date !== null && rec !== null
+      ? (found as Found).index <= recIndex
+        ? `${date} … ${rec}`
+        : `${rec} … ${date}`
+      : (date ?? rec ?? "");
   return { date: found?.date ?? null, recurrence, text: clean(phrase) };
 }
