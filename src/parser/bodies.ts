@@ -4,14 +4,35 @@
 import { eitherTone, endWithout, fold, isSpaceCode } from "./text.ts";
 import { BODY_HEADS, DUTY_VERBS, escapeRe, GROUP_KINDS } from "./vocabulary.ts";
 
-interface Token {
-  low: string;
-  start: number;
-  end: number;
+/** A word or punctuation mark; its fold and what the word lists say of it are read when first asked. */
+class Token {
+  /** The fold the token is sliced from, and the offset in the text where that fold begins. */
+  private readonly fold: string;
+  private readonly base: number;
+  readonly start: number;
+  readonly end: number;
   /** The first character's code: a punctuation token is that one character. */
-  code: number;
+  readonly code: number;
   /** The word begins with a capital letter. */
-  capital: boolean;
+  readonly capital: boolean;
+  private lowCache: string | undefined = undefined;
+  private infoCache: WordInfo | undefined = undefined;
+  constructor(fold: string, base: number, start: number, end: number, code: number, capital: boolean) {
+    this.fold = fold;
+    this.base = base;
+    this.start = start;
+    this.end = end;
+    this.code = code;
+    this.capital = capital;
+  }
+  get low(): string {
+    this.lowCache ??= this.fold.slice(this.start - this.base, this.end - this.base);
+    return this.lowCache;
+  }
+  get info(): WordInfo {
+    this.infoCache ??= WORDS.get(this.low) ?? NO_INFO;
+    return this.infoCache;
+  }
 }
 
 // General categories of the characters met so far (1 upper-case letter, 2 lower-case, 3 neither): a
@@ -107,13 +128,7 @@ function tokenize(
     const start = i;
     const code = text.charCodeAt(i);
     i = isPunctCode(code) ? i + 1 : wordEnd(text, i);
-    out.push({
-      low: low.slice(start - base, i - base),
-      start,
-      end: i,
-      code,
-      capital: capitalAt(text, start),
-    });
+    out.push(new Token(low, base, start, i, code, capitalAt(text, start)));
   }
   return out;
 }
@@ -121,6 +136,8 @@ function tokenize(
 interface Seq {
   words: string[];
   phrase: string;
+  /** A head that begins a name only when capitalised (CAPITAL_ONLY). */
+  capitalOnly: boolean;
 }
 
 /** Word sequences indexed by their first word, longest first, so a token is matched against few. */
@@ -129,7 +146,7 @@ function byFirstWord(phrases: Iterable<string>): Map<string, Seq[]> {
   const sorted = [...phrases].map((p) => p.split(" ")).sort((a, b) => b.length - a.length);
   for (const words of sorted) {
     const list = index.get(words[0] as string) ?? [];
-    list.push({ words, phrase: words.join(" ") });
+    list.push({ words, phrase: words.join(" "), capitalOnly: false });
     index.set(words[0] as string, list);
   }
   return index;
@@ -236,17 +253,54 @@ for (const pair of NOT_BODY_LIST) {
   const [a, b] = pair.split(" ") as [string, string];
   NOT_BODIES.set(a, (NOT_BODIES.get(a) ?? new Set()).add(b));
 }
+for (const list of HEADS.values()) for (const seq of list) seq.capitalOnly = CAPITAL_ONLY.has(seq.phrase);
+
+// Words that begin what follows a name, never a syllable of it: "Phòng Nghiệp vụ Y hằng năm …".
+const NOT_IN_NAMES = new Set(["hằng", "hàng", "trước", "trong", "chậm", "từ", "để", "nhằm", "theo", "khi"]);
+
+/** What the word lists say of a word: looked up once per token, instead of once per list and test. */
+interface WordInfo {
+  heads: Seq[] | undefined;
+  verbs: Seq[] | undefined;
+  /** Second words that make a common word of it ("ban" → "hành", "đầu"). */
+  notBodies: Set<string> | undefined;
+  nameWord: boolean;
+  groupKind: boolean;
+  notInNames: boolean;
+}
+const NO_INFO: WordInfo = {
+  heads: undefined,
+  verbs: undefined,
+  notBodies: undefined,
+  nameWord: false,
+  groupKind: false,
+  notInNames: false,
+};
+const WORDS = new Map<string, WordInfo>();
+function infoOf(word: string): WordInfo {
+  let info = WORDS.get(word);
+  if (!info) {
+    info = { ...NO_INFO };
+    WORDS.set(word, info);
+  }
+  return info;
+}
+for (const [word, heads] of HEADS) infoOf(word).heads = heads;
+for (const [word, verbs] of VERBS) infoOf(word).verbs = verbs;
+for (const [word, seconds] of NOT_BODIES) infoOf(word).notBodies = seconds;
+for (const word of NAME_WORDS) infoOf(word).nameWord = true;
+for (const kind of GROUP_KINDS) if (!kind.includes(" ")) infoOf(kind).groupKind = true;
+for (const word of NOT_IN_NAMES) infoOf(word).notInNames = true;
 
 function headAt(tokens: Token[], i: number): number {
-  const low = tokens[i]?.low ?? "";
-  const heads = HEADS.get(low);
+  const first = tokens[i];
+  const heads = first?.info.heads;
   if (!heads) return 0;
   const next = tokens[i + 1];
-  if (next && NOT_BODIES.get(low)?.has(next.low)) return 0;
-  for (const { words: h, phrase } of heads) {
+  if (next && first.info.notBodies?.has(next.low)) return 0;
+  for (const { words: h, phrase, capitalOnly } of heads) {
     if (!matchSeq(tokens, i, h)) continue;
-    const first = tokens[i] as Token;
-    if (CAPITAL_ONLY.has(phrase) && !first.capital && tokens[i - 1]?.low !== "các") continue;
+    if (capitalOnly && !first.capital && tokens[i - 1]?.low !== "các") continue;
     if (phrase === "các") {
       // "các" begins a body only before a kind of body: "các sở, ban, ngành", "các cơ quan"
       const n1 = tokens[i + 1]?.low ?? "";
@@ -254,7 +308,7 @@ function headAt(tokens: Token[], i: number): number {
       // the kind belongs to the head: "các chi bộ", "các đảng đoàn"
       if (GROUP_KINDS.has(n2)) return 3;
       if (GROUP_KINDS.has(n1)) return 2;
-      const after = HEADS.get(tokens[i + 1]?.low ?? "") ?? NO_SEQS;
+      const after = tokens[i + 1]?.info.heads ?? NO_SEQS;
       if (!after.some((hh) => hh.words[0] !== "các" && matchSeq(tokens, i + 1, hh.words))) return 0;
     }
     return h.length;
@@ -266,7 +320,7 @@ function verbAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t) return false;
   if (t.capital) return false;
-  const verbs = VERBS.get(t.low);
+  const verbs = t.info.verbs;
   if (!verbs) return false;
   for (const { words: v, phrase } of verbs) {
     if (!matchSeq(tokens, i, v)) continue;
@@ -288,9 +342,6 @@ function verbAt(tokens: Token[], i: number): boolean {
   }
   return false;
 }
-
-// Words that begin what follows a name, never a syllable of it: "Phòng Nghiệp vụ Y hằng năm …".
-const NOT_IN_NAMES = new Set(["hằng", "hàng", "trước", "trong", "chậm", "từ", "để", "nhằm", "theo", "khi"]);
 
 export interface BodyPhrase {
   start: number;
@@ -321,8 +372,9 @@ function startsWithHeadWord(text: string, low: string | null, at: number): boole
   return HEAD_FIRST_WORDS.has(word);
 }
 
-function withoutDots(word: string): string {
-  return word.endsWith(".") ? word.replace(/[.]+$/, "") : word;
+/** The word, closing dots aside, is one of NAME_WORDS. */
+function isNameWord(t: Token): boolean {
+  return t.low.endsWith(".") ? NAME_WORDS.has(t.low.replace(/[.]+$/, "")) : t.info.nameWord;
 }
 
 // The last texts read, with what was found: a heading is read again as its section's first
@@ -401,10 +453,7 @@ function readBodiesAt(text: string, from: number, limit: number, textLow: string
     if (c === 44) {
       const h = headAt(tokens, i + 1);
       const next = tokens[i + 1];
-      if (
-        h > 0 ||
-        (next && (GROUP_KINDS.has(next.low) || NAME_WORDS.has(next.low)) && !verbAt(tokens, i + 1))
-      ) {
+      if (h > 0 || (next && (next.info.groupKind || next.info.nameWord) && !verbAt(tokens, i + 1))) {
         i++;
         continue;
       }
@@ -415,12 +464,9 @@ function readBodiesAt(text: string, from: number, limit: number, textLow: string
     const capital = (c >= 48 && c <= 57) || t.capital;
     // Vietnamese names capitalise the first syllable of each word: "Hội đồng", "Giáo dục và Đào tạo"
     const afterCapital =
-      i > 0 &&
-      (tokens[i - 1] as Token).capital &&
-      lowerWord(text, t.start, t.end) &&
-      !NOT_IN_NAMES.has(t.low);
+      i > 0 && (tokens[i - 1] as Token).capital && lowerWord(text, t.start, t.end) && !t.info.notInNames;
     const head = capital || afterCapital ? 0 : headAt(tokens, i);
-    if (!capital && !afterCapital && !company && head === 0 && !NAME_WORDS.has(withoutDots(t.low))) break;
+    if (!capital && !afterCapital && !company && head === 0 && !isNameWord(t)) break;
     // a head inside a list ("Cấp ủy, người đứng đầu") is taken whole
     const step = Math.max(1, head);
     lastWord = i + step - 1;
