@@ -6,7 +6,10 @@ import type { Received } from "./schema.ts";
 import { clean, type DocText, isSpaceCode, type Line } from "./text.ts";
 import { isUpperWord } from "./vocabulary.ts";
 
-const KEYWORD = /(?:văn bản|công văn|vb|cv)\s{1,3}đến(?=\s|$|[*:,.])|^\s*đến\s*$/g;
+// "VĂN BẢN ĐẾN", "CÔNG VĂN ĐẾN", "ĐẾN" alone on its line, or "ĐẾN" before the stamp's first field on
+// the same line ("ĐẾN  Số: 4471", as an OCR joins the stamp's two lines)
+const KEYWORD = /(?:văn bản|công văn|vb|cv)\s{1,3}đến(?=\s|$|[*:,.])|^\s*đến\s*$|^\s*đến(?=\s{1,3}số\s*:)/g;
+const KEYWORD_BEFORE_FIELD = /^\s*đến\s{1,3}số\s*:/;
 // Stamp fields: "Số: …", "Ngày: 11/01/2024", "Chuyển: …", "Lưu hồ sơ: …" (short lines).
 const FIELD =
   /^\s*(?:số\s*:|ngày\s*:?\s*[\d.…_ ]{2,}[/.\-\d…_ ]*(?:\.|$)|chuyển\s*:|lưu hồ sơ|giờ\s*:|người nhận|ký nhận|đến\s*:)/;
@@ -40,7 +43,7 @@ export interface StampResult {
  * văn, vb, cv), or "đến" alone on its line. Most lines with "đến" are text ("từ … đến …").
  */
 function mayHaveKeyword(low: string): boolean {
-  if (low.trim() === "đến") return true;
+  if (low.trim() === "đến" || KEYWORD_BEFORE_FIELD.test(low)) return true;
   for (let at = low.indexOf("đến"); at >= 0; at = low.indexOf("đến", at + 3)) {
     let k = at;
     while (k > 0 && at - k < 3 && isSpaceCode(low.charCodeAt(k - 1))) k--;
@@ -98,9 +101,24 @@ export function claimStamps(doc: DocText, from: number, to: number): StampResult
       }
     }
     if (doc.isClaimedText(line)) doc.kinds[i] = "stamp";
-    // the stamp's fields on the following lines
+    // the stamp's fields: after the keyword on its line, and on the following lines
     let number: string | null = null;
     let date: string | null = null;
+    const readField = (fieldLow: string, fieldRaw: string): void => {
+      const nm = /số\s*:?\s*([^\s.…]*[^\s…]*)/.exec(fieldLow);
+      if (nm && number === null) {
+        const raw = fieldRaw.slice(nm.index, nm.index + nm[0].length);
+        const value = raw.replace(/^số\s*:?\s*/i, "").replace(/[.…_]+$/, "");
+        number = value.length > 0 && /[\p{L}\d]/u.test(value) ? value : null;
+      }
+      if (date === null) date = findDate(fieldLow)?.iso ?? null;
+    };
+    const restLow = low.slice(kwEnd);
+    if (FIELD.test(restLow)) {
+      readField(restLow, text.slice(kwEnd));
+      doc.claim(line.start + kwEnd, line.end);
+      end = line.end;
+    }
     let blanks = 0;
     for (let j = i + 1; j < Math.min(to, i + 9); j++) {
       const next = doc.lines[j] as Line;
@@ -113,13 +131,7 @@ export function claimStamps(doc: DocText, from: number, to: number): StampResult
       blanks = 0;
       // the stamp may sit a few lines below its heading, with title lines in between
       if (!FIELD.test(nl)) continue;
-      const nm = /số\s*:?\s*([^\s.…]*[^\s…]*)/.exec(nl);
-      if (nm && number === null) {
-        const raw = doc.raw(next).slice(nm.index, nm.index + nm[0].length);
-        const value = raw.replace(/^số\s*:?\s*/i, "").replace(/[.…_]+$/, "");
-        number = value.length > 0 && /[\p{L}\d]/u.test(value) ? value : null;
-      }
-      if (date === null) date = findDate(nl)?.iso ?? null;
+      readField(nl, doc.raw(next));
       // the stamp may stand in a column beside the title: claim its own column only
       const field = /^\s*[^\s:]+(?:\s[^\s:]+)?\s*:\s*\S+(?: \S+)*(?=(?:\t|\s{3,})\S)/.exec(doc.raw(next));
       if (field) doc.claim(next.start, next.start + field[0].length);
