@@ -3,7 +3,6 @@
 // quý III/2025" the quarter's last day, "trong năm 2026" 31 December; hằng năm, định kỳ 6 tháng, hằng
 // quý, hằng tháng, định kỳ (period unnamed) and thường xuyên (continuous) are recurrences.
 import { isoDate, monthEnd, quarterEnd } from "./dates.ts";
-import { romanToInt } from "./numbers.ts";
 import type { Deadline, Recurrence } from "./schema.ts";
 import { clean, fold } from "./text.ts";
 
@@ -67,8 +66,10 @@ const dayDate: MakeDate = (m, year) => {
   return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
 };
 const monthDate: MakeDate = (m) => monthEnd(Number(m[2]), Number(m[1]));
+// the quarters QUARTER reads, in digits or Roman numerals (what romanToInt makes of them)
+const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 const quarterDate: MakeDate = (m) => {
-  const q = /^\d$/.test(m[1] as string) ? Number(m[1]) : romanToInt(m[1] as string);
+  const q = QUARTERS[m[1] as string] ?? null;
   return q ? quarterEnd(Number(m[2]), q) : null;
 };
 const halfDate: MakeDate = (m) =>
