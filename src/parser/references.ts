@@ -31,6 +31,14 @@ const TYPE_WORD_BEFORE = new RegExp(
 // is carried out, not this document carrying it out
 const STOP = /[.;] /g;
 const QUALIFIERS_END = new RegExp(`${QUALIFIERS}$`);
+// The next document of a list the opening carries out, after the date, issuer and subject of the one
+// before: "Thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị và Kế hoạch số 45-KH/TW …"
+const LISTED_AFTER = new RegExp(
+  `(?:[,;]|\\svà)\\s*(?:${TYPE_NAMES.map(([name]) => name).join("|")})${QUALIFIERS}\\s*(?:số\\s*:?)?\\s*$`,
+);
+const LINKED = /gắn với|kèm theo|\(/;
+// longer than a type name, its qualifier and "số" with the list mark before them
+const LISTED_REACH = 60;
 const RETROSPECTIVE = /(sau \S+ năm|tình hình|kết quả|đánh giá) (thực hiện|triển khai)\s*$/;
 
 export type Where = "title" | "opening" | "body";
@@ -113,7 +121,14 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
     }
     const before = low.slice(Math.max(sentenceStart, start - 60), start);
     const between = prevEnd >= 0 ? low.slice(prevEnd, start) : "";
-    if (prevEnd >= 0 && /\svề\s|“|"|\(|\sgắn với\s|\skèm theo\s/.test(between)) {
+    // the next document of a list the opening carries out ends the description of the one before
+    // ("gắn với", "kèm theo": what it goes with is named, not carried out)
+    const listed =
+      prevImplementing && !LINKED.test(between) && LISTED_AFTER.test(between.slice(-LISTED_REACH));
+    if (listed) {
+      inDescription = false;
+      described = null;
+    } else if (prevEnd >= 0 && /\svề\s|“|"|\(|\sgắn với\s|\skèm theo\s/.test(between)) {
       inDescription = true;
       described = out[out.length - 1] ?? null;
     }
@@ -131,7 +146,10 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
     let implementing = false;
     if (!inDescription && where !== "body") {
       if (IMPLEMENTING.test(typeWordless) && !RETROSPECTIVE.test(typeWordless)) implementing = true;
-      else if (prevImplementing && /^[\s,]*(?:và|,)\s*(?:[\p{L}]+ ){0,3}(?:số\s*)?$/u.test(between))
+      else if (
+        prevImplementing &&
+        (listed || /^[\s,]*(?:và|,)\s*(?:[\p{L}]+ ){0,3}(?:số\s*)?$/u.test(between))
+      )
         implementing = true;
     }
     const after = text.slice(end, end + 140);
