@@ -101,23 +101,6 @@ function taskOf(text: string): string {
   return clean(text.replace(TASK_BULLET, ""));
 }
 
-/**
- * fold(task) for task = taskOf(text) and text the pieces' texts joined, from the sentences' folds: folding keeps every character
- * where it is and reads no further than a word, unless a letter lower-cases by its context. Most tasks
- * only lose white space at their ends, and their fold is a slice.
- */
-function foldTask(pieces: Piece[], text: string, task: string): string {
-  if (text.includes("\u0130") || text.includes("\u03a3")) return fold(task);
-  const low = pieces.length === 1 ? foldPiece(pieces[0] as Piece) : pieces.map(foldPiece).join(" ");
-  const bullet = TASK_BULLET.exec(text);
-  let start = bullet ? bullet[0].length : 0;
-  while (start < text.length && isSpaceCode(text.charCodeAt(start))) start++;
-  let end = text.length;
-  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  if (end - start === task.length && text.startsWith(task, start)) return low.slice(start, end);
-  return clean(low.replace(TASK_BULLET, ""));
-}
-
 // "Trên đây là báo cáo …", "Trên đây là Kế hoạch …": the closing formula, no task of its own
 const CLOSING = /^\s*trên đây là /;
 
@@ -419,7 +402,9 @@ export class AssignmentCollector {
         table ??
         (d.pieces.length === 1 ? (d.pieces[0] as Piece).text : d.pieces.map((p) => p.text).join(" "));
       const task = table !== null ? clean(table) : taskOf(text);
-      const taskLow = table !== null ? fold(task) : foldTask(d.pieces, text, task);
+      // (a fold of its own: the sentences' folds are slices of the document's, and a slice of one
+      // reads much slower with COOP than a string of its own, measured on the whole parse)
+      const taskLow = fold(task);
       const deadline =
         d.deadlineText !== null
           ? readDeadline(d.deadlineText, this.ctx, true)
