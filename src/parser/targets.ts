@@ -143,7 +143,23 @@ function parenRanges(text: string): [number, number][] {
   return out;
 }
 
-const inside = (ranges: [number, number][], i: number): boolean => ranges.some(([a, b]) => i >= a && i < b);
+/** The first of `ranges` (in text order, disjoint) that ends after `i`: a binary search, as a long
+ * clause can hold many. */
+function firstEndingAfter(ranges: [number, number][], i: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ranges[mid] as [number, number])[1] > i) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+const inside = (ranges: [number, number][], i: number): boolean => {
+  const r = ranges[firstEndingAfter(ranges, i)];
+  return r !== undefined && r[0] <= i;
+};
 
 function clauses(p: Piece): Piece[] {
   const out: Piece[] = [];
@@ -187,7 +203,8 @@ const BASELINE_YEAR_BEFORE =
   /(?:gấp|tăng)\s(?:\d+(?:,\d+)?|đôi|hai|ba|bốn|rưỡi)\s(?:lần\s)?$|(?:^|\s)từ\s(?:mức\s)?[\d.,]+(?:\s?[%‰]|\s\p{L}+(?:\s\p{L}+)?)?\s$/u;
 // Between the figure of "từ X" and the target of "lên Y": "tăng từ 78% năm 2025 lên 95%",
 // "giảm từ 5% (năm 2025) xuống còn 3%"
-const FROM_TO = /^\s?(?:\(?năm\s(\d{4})\)?\s?)?,?\s?(?:lên|xuống còn|xuống|còn)\s(?:mức\s)?$/;
+const FROM_BEFORE = /từ\s(?:mức\s)?$/;
+const FROM_TO = /^\s?(?:năm\s(\d{4})\s?|\(năm\s(\d{4})\)\s?)?,?\s?(?:lên|xuống còn|xuống|còn)\s(?:mức\s)?$/;
 
 function yearIn(low: string, parens: [number, number][]): number | null {
   YEAR_IN.lastIndex = 0;
@@ -212,7 +229,10 @@ function baselineIn(
   multiple: boolean,
 ): Baseline | null {
   const window = low.slice(from, to);
-  const paren = parens.find(([a]) => a >= from && a < to);
+  let k = firstEndingAfter(parens, from);
+  if ((parens[k]?.[0] ?? to) < from) k++;
+  const next = parens[k];
+  const paren = next && next[0] < to ? next : undefined;
   const yearOf = (s: string): number | null => {
     const m = /năm\s(20\d\d|19\d\d)/.exec(s);
     return m ? Number(m[1]) : null;
@@ -420,6 +440,18 @@ function indicatorOf(clauseText: string, from: number, at: number): string {
   return last === 44 || last === 59 || last === 58 ? words.slice(0, -1) : words;
 }
 
+/** Whether `from` is the baseline of `to` ("từ 78% năm 2025 lên 95%"); if so, `to` takes it. */
+function fromTo(low: string, from: Found, to: Found): boolean {
+  if (from.value === null || to.value === null || to.at - from.end > 24) return false;
+  const between = FROM_TO.exec(low.slice(from.end, to.at));
+  const before = FROM_BEFORE.exec(low.slice(Math.max(0, from.at - 10), from.at));
+  if (!between || !before) return false;
+  const year = between[1] ?? between[2];
+  to.baseline = { value: from.value, unit: from.unit ?? to.unit, year: year ? Number(year) : null };
+  to.indicatorEnd = from.at - before[0].length;
+  return true;
+}
+
 /** Targets of the given units (paragraphs with their context). */
 export function findTargets(units: TargetUnit[]): Target[] {
   const out: Target[] = [];
@@ -436,22 +468,20 @@ export function findTargets(units: TargetUnit[]): Target[] {
       if (!u.targetSection && !/phấn đấu|chỉ tiêu|mục tiêu|đạt|tăng|giảm|tối thiểu|trở lên/.test(low))
         continue;
       const parens = parenRanges(low);
-      const found: Found[] = [];
+      const quantities: Found[] = [];
       QUANTITY.lastIndex = 0;
       for (let m = QUANTITY.exec(low); m; m = QUANTITY.exec(low)) {
         const f = classify(low, m, parens);
-        if (f) found.push(f);
+        if (f) quantities.push(f);
       }
+      const multiples: Found[] = [];
       MULTIPLE.lastIndex = 0;
       for (let m = MULTIPLE.exec(low); m; m = MULTIPLE.exec(low)) {
         if (inside(parens, m.index) || !/tăng|gấp/.test(m[0])) continue;
         const word = (m[1] ?? m[2] ?? m[3]) as string;
         const value = word === "rưỡi" ? 1.5 : (parseNumeral(word) ?? wordNumber(word));
         if (value === null) continue;
-        const end = m.index + m[0].length;
-        for (let i = found.length - 1; i >= 0; i--)
-          if ((found[i] as Found).at >= m.index && (found[i] as Found).at < end) found.splice(i, 1);
-        found.push({
+        multiples.push({
           kind: "multiple_of_baseline",
           value,
           low: null,
@@ -459,15 +489,16 @@ export function findTargets(units: TargetUnit[]): Target[] {
           unit: null,
           per: null,
           at: m.index,
-          end,
+          end: m.index + m[0].length,
         });
       }
+      const ranks: Found[] = [];
+      const rankNumbers = new Set<number>();
       RANK.lastIndex = 0;
       for (let m = RANK.exec(low); m; m = RANK.exec(low)) {
         if (inside(parens, m.index)) continue;
-        const numAt = m.index + m[0].length - (m[1] as string).length;
-        for (let i = found.length - 1; i >= 0; i--) if ((found[i] as Found).at === numAt) found.splice(i, 1);
-        found.push({
+        rankNumbers.add(m.index + m[0].length - (m[1] as string).length);
+        ranks.push({
           kind: "rank",
           value: Number(m[1]),
           low: null,
@@ -478,33 +509,36 @@ export function findTargets(units: TargetUnit[]): Target[] {
           end: m.index + m[0].length,
         });
       }
+      // a figure inside a multiple ("tăng 2 lần") or a rank ("tốp 10") is not a target of its own;
+      // both lists run in text order, so one pass drops them
+      let mi = 0;
+      const found = quantities
+        .filter((f) => {
+          while (mi < multiples.length && (multiples[mi] as Found).end <= f.at) mi++;
+          const around = multiples[mi];
+          return !(around && f.at >= around.at) && !rankNumbers.has(f.at);
+        })
+        .concat(multiples, ranks);
       found.sort((a, b) => a.at - b.at);
       // "tăng từ 78% năm 2025 lên 95%": the first figure is the baseline of the second
-      for (let i = found.length - 1; i > 0; i--) {
-        const from = found[i - 1] as Found;
-        const to = found[i] as Found;
-        if (from.value === null || to.value === null || to.at - from.end > 24) continue;
-        const between = FROM_TO.exec(low.slice(from.end, to.at));
-        const fromAt = low.lastIndexOf("từ", from.at);
-        if (!between || fromAt < 0 || !/^từ\s(?:mức\s)?$/.test(low.slice(fromAt, from.at))) continue;
-        const inParen = parens.find(([a, b]) => a >= from.end && b <= to.at);
-        const yearAt =
-          between[1] ?? (inParen ? /năm\s(\d{4})/.exec(low.slice(inParen[0], inParen[1]))?.[1] : null);
-        to.baseline = { value: from.value, unit: from.unit ?? to.unit, year: yearAt ? Number(yearAt) : null };
-        to.indicatorEnd = fromAt;
-        found.splice(i - 1, 1);
-        i--;
+      const kept: Found[] = [];
+      for (const f of found) {
+        const from = kept[kept.length - 1];
+        if (from && fromTo(low, from, f)) kept.pop();
+        kept.push(f);
       }
       const year = yearIn(low, parens) ?? u.year;
-      found.forEach((f, i) => {
-        const next = found[i + 1]?.at ?? low.length;
+      // once per clause: the targets of a clause share its text
+      const text = kept.length > 0 ? clean(c.text) : "";
+      kept.forEach((f, i) => {
+        const next = kept[i + 1]?.at ?? low.length;
         const baseline =
           f.baseline ?? baselineIn(low, f.end, next, parens, f.kind === "multiple_of_baseline");
         const target: Target = {
           id: `t${out.length + 1}`,
-          text: clean(c.text),
+          text,
           indicator:
-            indicatorOf(c.text, i > 0 ? (found[i - 1] as Found).end : 0, f.indicatorEnd ?? f.at) ||
+            indicatorOf(c.text, i > 0 ? (kept[i - 1] as Found).end : 0, f.indicatorEnd ?? f.at) ||
             // "đạt 12.000 doanh nghiệp, gấp 1,6 lần năm 2025": the same indicator again
             (i > 0 && f.kind === "multiple_of_baseline"
               ? (out[out.length - 1] as Target).indicator
