@@ -301,7 +301,11 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   });
 
   // Assignments.
-  const collector = new AssignmentCollector({ issuer: issuer?.name ?? null, year: docYear });
+  const collector = new AssignmentCollector({
+    issuer: issuer?.name ?? null,
+    year: docYear,
+    date: date?.length === 10 ? date : null,
+  });
   collector.addParagraphs(tree.preamble, null, null, true);
   const visit = (node: SectionNode, owners: Owners | null): void => collector.addSection(node, owners, visit);
   for (const root of tree.roots) visit(root, null);
