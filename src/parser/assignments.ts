@@ -25,6 +25,12 @@ export interface AssignmentContext extends DeadlineContext {
   issuer: string | null;
 }
 
+/** Who carries out what a section or an introduction holds: its lead and co-operating bodies. */
+export interface Owners {
+  lead: string[];
+  cooperating: string[];
+}
+
 interface Draft {
   lead: string[];
   cooperating: string[];
@@ -40,6 +46,8 @@ const LEAD_VERB = /^(giao|đề nghị|yêu cầu|phân công|chỉ đạo|đố
 const LEAD_ANYWHERE = /(?:^|[\s,;])(giao|đề nghị|yêu cầu)\s+/g;
 const COOP = /phối hợp (?:chặt chẽ )?(?:với|cùng)\s+|phối hợp\s*:\s*|cùng với\s+/;
 const META_VERB_LIST = [...META_VERBS];
+// A lettered item shorter than this ("a) Năm 2026") is a heading, not a task.
+const MIN_ITEM_TASK = 25;
 const CHU_TRI_LABEL = /^(?:cơ quan |đơn vị )?chủ trì\s*:\s*/;
 
 const SENTENCE_END = /[.!?](?:\/\.)?\s+(?=[\p{Lu}\-–+•(“"])/gu;
@@ -101,8 +109,21 @@ function taskOf(text: string): string {
   return clean(text.replace(TASK_BULLET, ""));
 }
 
+// What a body has done or is acknowledged for, not what it is given to do: "Sở Y tế đã tổ chức …",
+// "Công an tỉnh chưa hoàn thành …", "Thường trực Tỉnh ủy ghi nhận, biểu dương …"
+const REPORTED = /^(?:đã|chưa|đã và đang|cơ bản đã|ghi nhận|biểu dương|đánh giá cao|hoan nghênh)\s/;
+
+// Sections that tell what happened ("I. KẾT QUẢ ĐẠT ĐƯỢC", "Tình hình thực hiện", "Hạn chế và nguyên
+// nhân"): what they say of bodies is reported, not assigned.
+const REPORT_HEADING =
+  /^(?:kết quả (?:thực hiện|đạt được|triển khai)|tình hình|đánh giá (?:chung|kết quả|tình hình)|thực trạng|(?:tồn tại, )?hạn chế|nguyên nhân|bài học)/;
+
 // "Trên đây là báo cáo …", "Trên đây là Kế hoạch …": the closing formula, no task of its own
 const CLOSING = /^\s*trên đây là /;
+// The fixed closing formulas, whoever they name: "Chỉ thị này được phổ biến đến chi bộ", "Kế hoạch này
+// có hiệu lực …", "Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện."
+const CLOSING_FORMULA =
+  /^\s*(?:(?:chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|thông báo|hướng dẫn|quy định|quy chế|chương trình|công văn|văn bản) này (?:được )?(?:phổ biến|quán triệt|có hiệu lực|thay thế)|[^.;]{0,80}\sthông báo (?:để|đến) [^.;]{0,120}\sbiết(?:[\s,.;]|$))/;
 
 /** A body's name as compared: folded, white space collapsed. */
 function bodyKey(name: string): string {
@@ -160,7 +181,12 @@ export function explicitLead(
     // (the issuer is only asked about before a verb of its own)
     const isIssuer = (): boolean =>
       sameBody(subject.text, issuerKey) || /^(chủ tịch|bí thư)\b/.test(fold(subject.text));
-    if (!(verbWord && isIssuer()) && !after.startsWith("có ý kiến") && /^\p{L}/u.test(after)) {
+    if (
+      !(verbWord && isIssuer()) &&
+      !after.startsWith("có ý kiến") &&
+      !REPORTED.test(after) &&
+      /^\p{L}/u.test(after)
+    ) {
       return { lead: splitBodies(subject.text), end: subject.end, meta: false };
     }
   }
@@ -219,11 +245,11 @@ export class AssignmentCollector {
   addParagraphs(
     paras: Paragraph[],
     sectionId: string | null,
-    inherited: string[] | null,
+    inherited: Owners | null,
     preamble: boolean,
     introducesList = false,
   ): void {
-    let local: string[] | null = null;
+    let local: Owners | null = null;
     let intro: Draft | null = null;
     // onlyBodies of the paragraph after an introduction, asked before it is read
     let ahead: { piece: Piece; bodies: string[] | null } | null = null;
@@ -246,7 +272,10 @@ export class AssignmentCollector {
       const drafts = this.fromPiece(p.piece, sectionId, local ?? inherited);
       if (endsIntro && nextIsList) {
         const own = drafts.find((d) => d.lead.length > 0);
-        local = own ? own.lead : (local ?? inherited);
+        if (own) {
+          const text = own.pieces.map((x) => x.text).join(" ");
+          local = { lead: own.lead, cooperating: cooperatingIn(text, fold(text)) };
+        } else local ??= inherited;
         const next = (paras[k + 1] as Paragraph).piece;
         ahead = { piece: next, bodies: onlyBodies(next) };
         if (ahead.bodies !== null) {
@@ -271,13 +300,14 @@ export class AssignmentCollector {
   }
 
   /** Assignments of one paragraph: a new one at each sentence that names its own lead. */
-  private fromPiece(piece: Piece, sectionId: string | null, inherited: string[] | null): Draft[] {
+  private fromPiece(piece: Piece, sectionId: string | null, inherited: Owners | null): Draft[] {
     const out: Draft[] = [];
     let current: Draft | null = null;
     // the paragraph is folded once; its sentences take their folds from it (slicePiece)
     foldPiece(piece);
     for (const s of sentences(piece)) {
       const low = foldPiece(s);
+      if (CLOSING_FORMULA.test(low)) continue;
       const lead = explicitLead(s.text, this.issuerKey, low);
       if (!lead && CLOSING.test(low)) continue;
       if (lead) {
@@ -294,8 +324,8 @@ export class AssignmentCollector {
       } else if (current) current.pieces.push(s);
       else {
         current = {
-          lead: inherited ? [...inherited] : [],
-          cooperating: [],
+          lead: inherited ? [...inherited.lead] : [],
+          cooperating: inherited ? [...inherited.cooperating] : [],
           pieces: [s],
           sectionId,
           output: null,
@@ -344,20 +374,34 @@ export class AssignmentCollector {
   /** A section: its heading may name the body it is addressed to. */
   addSection(
     node: SectionNode,
-    inherited: string[] | null,
-    visit: (child: SectionNode, lead: string[] | null) => void,
+    inherited: Owners | null,
+    visit: (child: SectionNode, owners: Owners | null) => void,
   ): void {
     const heading = node.heading.text;
     const low = foldPiece(node.heading);
+    if (REPORT_HEADING.test(low)) return;
     const verb = LEAD_VERB.exec(low);
     const b = readBodies(heading, verb ? verb[0].length : 0, heading.length, low);
-    let lead = inherited;
+    const leaf = node.content.length === 0 && node.children.length === 0;
+    let owners = inherited;
     let headingIsTask = false;
-    if (b) {
-      lead = splitBodies(b.text);
-      const after = heading.slice(b.end).replace(/^[\s,.:;]+/, "");
-      headingIsTask =
-        after.length >= 40 || (after.length > 0 && node.content.length === 0 && node.children.length === 0);
+    const after = b ? heading.slice(b.end).replace(/^[\s,.:;]+/, "") : "";
+    // "1. Sở Y tế đã tổ chức …": what the body did, in a report
+    const reported = b !== null && REPORTED.test(fold(after));
+    if (b && !reported) {
+      // the bodies it names carry out what it holds: "3. Sở Tài chính", "1. Sở Y tế chủ trì, phối hợp với …:"
+      owners = {
+        lead: splitBodies(b.text),
+        cooperating: cooperatingIn(node.whole.text, foldPiece(node.whole)),
+      };
+      // an item that introduces lettered items ("…, phối hợp với …:" / "a) …") is not a task of its own;
+      // one that is a sentence ("1. Sở Y tế chủ trì triển khai chương trình.") is
+      const introducesItems = node.endsWithColon && node.children.length > 0 && node.content.length === 0;
+      const sentence = !node.endsWithColon && /[.;]\s*$/.test(node.whole.text);
+      headingIsTask = !introducesItems && after.length > 0 && (after.length >= 40 || leaf || sentence);
+    } else if (!b && inherited !== null && leaf && node.whole.text.length >= MIN_ITEM_TASK) {
+      // a lettered item under a lead ("a) Rà soát danh sách …, gửi … trước ngày 15/12/2026."): the task
+      headingIsTask = true;
     }
     const paras: Paragraph[] = [];
     if (headingIsTask) {
@@ -386,13 +430,13 @@ export class AssignmentCollector {
       let k = paras.length - 1;
       while (k >= 0 && !endsWithColon((paras[k] as Paragraph).piece.text)) k--;
       const introLead = paras[k];
-      const l = introLead
-        ? explicitLead(introLead.piece.text, this.issuerKey, foldPiece(introLead.piece))
-        : null;
-      if (l) lead = l.lead;
+      const introLow = introLead ? foldPiece(introLead.piece) : "";
+      const l = introLead ? explicitLead(introLead.piece.text, this.issuerKey, introLow) : null;
+      if (l && introLead)
+        owners = { lead: l.lead, cooperating: cooperatingIn(introLead.piece.text, introLow) };
     }
-    this.addParagraphs(paras, node.id, lead, false, headingIsTask && node.endsWithColon);
-    for (const child of node.children) visit(child, lead);
+    this.addParagraphs(paras, node.id, owners, false, headingIsTask && node.endsWithColon);
+    for (const child of node.children) visit(child, owners);
   }
 
   result(): Assignment[] {
@@ -409,8 +453,9 @@ export class AssignmentCollector {
         d.deadlineText !== null
           ? readDeadline(d.deadlineText, this.ctx, true)
           : readDeadline(task, this.ctx, false, taskLow);
-      const cooperating =
-        d.cooperating.length > 0 ? d.cooperating : table ? [] : cooperatingIn(task, taskLow);
+      // a task's own "phối hợp với …" comes before what it inherits from its section or introduction
+      const own = table ? [] : cooperatingIn(task, taskLow);
+      const cooperating = own.length > 0 ? own : d.cooperating;
       const first = spanOf(d.pieces[0] as Piece);
       const last = spanOf(d.pieces[d.pieces.length - 1] as Piece);
       const out: Assignment = {

@@ -138,6 +138,8 @@ interface Seq {
   phrase: string;
   /** A head that begins a name only when capitalised (CAPITAL_ONLY). */
   capitalOnly: boolean;
+  /** A head that is a body only before a level or a name (NAMED_HEADS). */
+  named: boolean;
 }
 
 /** Word sequences indexed by their first word, longest first, so a token is matched against few. */
@@ -146,7 +148,7 @@ function byFirstWord(phrases: Iterable<string>): Map<string, Seq[]> {
   const sorted = [...phrases].map((p) => p.split(" ")).sort((a, b) => b.length - a.length);
   for (const words of sorted) {
     const list = index.get(words[0] as string) ?? [];
-    list.push({ words, phrase: words.join(" "), capitalOnly: false });
+    list.push({ words, phrase: words.join(" "), capitalOnly: false, named: false });
     index.set(words[0] as string, list);
   }
   return index;
@@ -172,7 +174,7 @@ const NAME_WORDS = new Set(
     "nhà nước lực lượng vũ trang báo chí cơ sở thành viên chủ quản tương đương mặt trận quốc kiểm tra " +
     "chấp hành bí thư chính quyền đoàn thể - & trên bàn tham mưu ban đảng huyện ủy thị ủy thành ủy " +
     "đảng ủy tỉnh ủy khối dân vận tuyên giáo nội chính tổng hợp văn phòng hành chính truyền thông " +
-    "xã hội liên hiệp lao động nông dân phụ nữ cựu chiến binh thanh niên thôn vận tải bộ y tế bệnh viện trung tâm trạm dân phố"
+    "xã hội liên hiệp lao động nông dân phụ nữ cựu chiến binh thanh niên thôn vận tải bộ y tế bệnh viện trung tâm trạm dân phố đại biểu"
   ).split(" "),
 );
 
@@ -224,6 +226,32 @@ const CAPITAL_ONLY = new Set([
   "ban chỉ đạo",
   "công ty",
   "tổng công ty",
+  "bảo hiểm xã hội",
+  "chi nhánh",
+  "đội",
+  "thuế",
+  "thống kê",
+  "bưu điện",
+  "viễn thông",
+  "quỹ",
+  "điện lực",
+  "hải quan",
+  "công đoàn",
+]);
+
+// Heads that are also common words wherever they stand ("Thống kê, báo cáo …", "Đội ngũ cán bộ",
+// "Quỹ đất"): a body only when a level or a capitalised name follows ("Thuế tỉnh", "Quỹ Đầu tư").
+const NAMED_HEADS = new Set([
+  "đội",
+  "thuế",
+  "thống kê",
+  "quỹ",
+  "bưu điện",
+  "viễn thông",
+  "điện lực",
+  "hải quan",
+  "công đoàn",
+  "chi nhánh",
 ]);
 
 // Common words that begin with a head word: "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị".
@@ -253,7 +281,11 @@ for (const pair of NOT_BODY_LIST) {
   const [a, b] = pair.split(" ") as [string, string];
   NOT_BODIES.set(a, (NOT_BODIES.get(a) ?? new Set()).add(b));
 }
-for (const list of HEADS.values()) for (const seq of list) seq.capitalOnly = CAPITAL_ONLY.has(seq.phrase);
+for (const list of HEADS.values())
+  for (const seq of list) {
+    seq.capitalOnly = CAPITAL_ONLY.has(seq.phrase);
+    seq.named = NAMED_HEADS.has(seq.phrase);
+  }
 
 // Words that begin what follows a name, never a syllable of it: "Phòng Nghiệp vụ Y hằng năm …".
 const NOT_IN_NAMES = new Set(["hằng", "hàng", "trước", "trong", "chậm", "từ", "để", "nhằm", "theo", "khi"]);
@@ -298,18 +330,26 @@ function headAt(tokens: Token[], i: number): number {
   if (!heads) return 0;
   const next = tokens[i + 1];
   if (next && first.info.notBodies?.has(next.low)) return 0;
-  for (const { words: h, phrase, capitalOnly } of heads) {
+  for (const { words: h, phrase, capitalOnly, named } of heads) {
     if (!matchSeq(tokens, i, h)) continue;
     if (capitalOnly && !first.capital && tokens[i - 1]?.low !== "các") continue;
+    if (named) {
+      // "Thuế tỉnh …", "Quỹ Đầu tư …", "Điện lực Quảng Ngãi", but not "Thống kê, báo cáo", "Đội ngũ"
+      const after = tokens[i + h.length];
+      if (!after || !(after.capital || LEVELS.has(after.low))) continue;
+    }
     if (phrase === "các") {
       // "các" begins a body only before a kind of body: "các sở, ban, ngành", "các cơ quan"
       const n1 = tokens[i + 1]?.low ?? "";
       const n2 = `${n1} ${tokens[i + 2]?.low ?? ""}`;
       // the kind belongs to the head: "các chi bộ", "các đảng đoàn"
       if (GROUP_KINDS.has(n2)) return 3;
-      if (GROUP_KINDS.has(n1)) return 2;
-      const after = tokens[i + 1]?.info.heads ?? NO_SEQS;
-      if (!after.some((hh) => hh.words[0] !== "các" && matchSeq(tokens, i + 1, hh.words))) return 0;
+      const after = (tokens[i + 1]?.info.heads ?? NO_SEQS).filter(
+        (hh) => hh.words[0] !== "các" && matchSeq(tokens, i + 1, hh.words),
+      );
+      // a longer head is read whole after "các": "các trường trung học phổ thông"
+      if (GROUP_KINDS.has(n1) && !after.some((hh) => hh.words.length > 1)) return 2;
+      if (after.length === 0) return 0;
     }
     return h.length;
   }
@@ -389,6 +429,28 @@ const RECENT = 4;
 const recent: Read[] = [];
 let nextRecent = 0;
 
+/**
+ * A comma inside a name: "Phòng Kinh tế, Hạ tầng và Đô thị", "Sở Văn hóa, Thể thao và Du lịch". The
+ * comma is followed by a capitalised word that begins no body, and "và" and another capitalised word
+ * come within a few words, before any other mark.
+ */
+function commaInName(tokens: Token[], i: number): boolean {
+  if (!tokens[i + 1]?.capital || headAt(tokens, i + 1) > 0) return false;
+  for (let k = i + 2; k <= i + 5; k++) {
+    const t = tokens[k];
+    if (!t || isPunctCode(t.code)) return false;
+    if (t.low === "và") return tokens[k + 1]?.capital === true;
+  }
+  return false;
+}
+
+/** "khu vực" and a capitalised word or numeral: "Kho bạc Nhà nước khu vực XVI", "Thuế cơ sở khu vực 3". */
+function regionAt(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 2];
+  if (tokens[i]?.low !== "khu" || tokens[i + 1]?.low !== "vực" || !next) return false;
+  return next.capital || (next.code >= 48 && next.code <= 57);
+}
+
 export function readBodies(
   text: string,
   from: number,
@@ -432,7 +494,12 @@ function readBodiesAt(text: string, from: number, limit: number, textLow: string
   let lastWord = first - 1;
   // a company's name is free text in lower case too: "Công ty TNHH MTV Quản lý công trình thủy lợi …"
   let company = false;
-  for (let k = 0; k < first; k++) if ((tokens[k] as Token).low === "ty") company = true;
+  let placeList = false;
+  for (let k = 0; k < first; k++) {
+    const low = (tokens[k] as Token).low;
+    if (low === "ty") company = true;
+    if (low === "các" && LEVELS.has(tokens[k + 1]?.low ?? "")) placeList = true;
+  }
   while (i < tokens.length) {
     if (more && tokens.length - i < 6) {
       more = false;
@@ -453,19 +520,32 @@ function readBodiesAt(text: string, from: number, limit: number, textLow: string
     if (c === 44) {
       const h = headAt(tokens, i + 1);
       const next = tokens[i + 1];
-      if (h > 0 || (next && (next.info.groupKind || next.info.nameWord) && !verbAt(tokens, i + 1))) {
+      if (
+        h > 0 ||
+        (next && (next.info.groupKind || next.info.nameWord) && !verbAt(tokens, i + 1)) ||
+        commaInName(tokens, i) ||
+        // the places of a plural level: "UBND các xã Tân Phú, Định Quán, La Ngà"
+        (placeList && next?.capital === true)
+      ) {
         i++;
         continue;
       }
       break;
     }
     if (verbAt(tokens, i)) break;
+    if (regionAt(tokens, i)) {
+      lastWord = i + 2;
+      i += 3;
+      continue;
+    }
+    if (t.low === "các" && LEVELS.has(tokens[i + 1]?.low ?? "")) placeList = true;
     // (a word of dots alone is not capitalised either)
     const capital = (c >= 48 && c <= 57) || t.capital;
     // Vietnamese names capitalise the first syllable of each word: "Hội đồng", "Giáo dục và Đào tạo"
     const afterCapital =
       i > 0 && (tokens[i - 1] as Token).capital && lowerWord(text, t.start, t.end) && !t.info.notInNames;
-    const head = capital || afterCapital ? 0 : headAt(tokens, i);
+    // a head is taken whole, capitalised or not: "Chi nhánh Ngân hàng …", "các trường trung học phổ thông"
+    const head = headAt(tokens, i);
     if (!capital && !afterCapital && !company && head === 0 && !isNameWord(t)) break;
     // a head inside a list ("Cấp ủy, người đứng đầu") is taken whole
     const step = Math.max(1, head);
@@ -573,5 +653,10 @@ function startsNewBody(next: string, afterAnd: boolean, nextLow: string, current
   if (afterAnd) return SPLIT_AFTER_AND.test(fn);
   // a specific body ("Ban cán sự đảng Chính phủ"), not a kind in a group ("Đảng ủy trực thuộc Tỉnh ủy")
   const rest = tokens.slice(head, head + 5);
-  return rest.length === 0 || (rest.some((t) => t.capital) && !/^(trực|thuộc|các)$/.test(rest[0]?.low ?? ""));
+  // …, or the body of a level: "Công an tỉnh", "Thanh tra xã"
+  return (
+    rest.length === 0 ||
+    (rest.some((t) => t.capital) && !/^(trực|thuộc|các)$/.test(rest[0]?.low ?? "")) ||
+    LEVELS.has(rest[0]?.low ?? "")
+  );
 }

@@ -9,21 +9,27 @@ import { clean, fold } from "./text.ts";
 export interface DeadlineContext {
   /** Year of the document, for deadlines printed without a year ("trước ngày 15/12"). */
   year: number | null;
+  /** The document's date (ISO), when known: a day without a year is the next one on or after it. */
+  date?: string | null;
 }
 
 interface Found {
   date: string | null;
   index: number;
   length: number;
+  /** A day printed without its year ("trước ngày 15/01"). */
+  yearless: boolean;
 }
 
 const D = String.raw`(\d{1,2})\s?(?:\/|-|\.|tháng)\s?(\d{1,2})(?:\s?(?:\/|-|\.|,?\s?năm)\s?(\d{4}))?`;
 const DAY_LEAD = String.raw`(?:chậm nhất(?: là)?(?: (?:đến|trước|vào|trong))?(?: ngày)?|trước ngày|xong trước ngày|hoàn thành (?:trước |vào |trong )?ngày|hạn chót(?: là)?(?: ngày)?|thời hạn(?: hoàn thành)?\s?:?(?: trước)?(?: ngày)?|hạn cuối(?: là)?(?: ngày)?|trước)`;
-const DAY = new RegExp(`${DAY_LEAD}\\s{0,3}${D}`, "g");
+// an hour before the day: "trước 17 giờ 00 ngày 10/12/2026", "trước 10h30, ngày 15/12"
+const HOUR = String.raw`(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?,?\s{1,3}(?:ngày\s{1,3})?)?`;
+const DAY = new RegExp(`${DAY_LEAD}\\s{0,3}${HOUR}${D}`, "g");
 const MONTH = /tháng\s?(\d{1,2})\s?(?:\/|năm|-)\s?(\d{4})/g;
 const QUARTER = /quý\s?(iv|iii|ii|i|[1-4])\s?(?:\/|năm|-)\s?(\d{4})/g;
 const YEAR =
-  /(?:trong|hoàn thành trong|hoàn thành|xong trong|cuối|chậm nhất trong|vào)\s(?:năm|năm)\s(\d{4})/g;
+  /(?:trong|hoàn thành trong|hoàn thành|xong trong|cuối|hết|chậm nhất trong|vào)\s(?:năm|năm)\s(\d{4})/g;
 const HALF = /(6|sáu) tháng (đầu|cuối) năm\s?(\d{4})/g;
 const BARE_DAY = new RegExp(`(?:^|\\s)${D}`, "g");
 const BARE_YEAR = /(?:^|\s)(?:năm\s)?(\d{4})(?:\s?[-–]\s?(\d{4}))?\s*$/g;
@@ -60,10 +66,13 @@ const RANK: Record<Recurrence, number> = {
   once: 0,
 };
 
-type MakeDate = (m: RegExpExecArray, year: number | null) => string | null;
-const dayDate: MakeDate = (m, year) => {
-  const y = m[3] ? Number(m[3]) : year;
-  return y ? isoDate(y, Number(m[2]), Number(m[1])) : null;
+type MakeDate = (m: RegExpExecArray, ctx: DeadlineContext) => string | null;
+const dayDate: MakeDate = (m, ctx) => {
+  if (m[3]) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (!ctx.year) return null;
+  // "trước ngày 15/01" in a December document: the coming January
+  const date = isoDate(ctx.year, Number(m[2]), Number(m[1]));
+  return date && ctx.date && date < ctx.date ? isoDate(ctx.year + 1, Number(m[2]), Number(m[1])) : date;
 };
 const monthDate: MakeDate = (m) => monthEnd(Number(m[2]), Number(m[1]));
 // the quarters QUARTER reads, in digits or Roman numerals (what romanToInt makes of them)
@@ -82,14 +91,14 @@ function scan(
   re: RegExp,
   low: string,
   make: MakeDate,
-  year: number | null,
+  ctx: DeadlineContext,
   best: Found | null,
 ): Found | null {
   re.lastIndex = 0;
   for (let m = re.exec(low); m; m = re.exec(low)) {
     if (best && m.index >= best.index) return best;
-    const date = make(m, year);
-    if (date) return { date, index: m.index, length: m[0].length };
+    const date = make(m, ctx);
+    if (date) return { date, index: m.index, length: m[0].length, yearless: make === dayDate && !m[3] };
   }
   return best;
 }
@@ -98,18 +107,17 @@ function scan(
 function firstDate(low: string, ctx: DeadlineContext, lenient: boolean): Found | null {
   // cheap tests first: most task texts carry no date at all
   if (!/\d/.test(low)) return null;
-  const year = ctx.year;
   let best: Found | null = null;
-  if (/trước|chậm nhất|hạn|hoàn thành|xong/.test(low)) best = scan(DAY, low, dayDate, year, best);
+  if (/trước|chậm nhất|hạn|hoàn thành|xong/.test(low)) best = scan(DAY, low, dayDate, ctx, best);
   const month = low.includes("tháng");
-  if (month) best = scan(MONTH, low, monthDate, year, best);
-  if (low.includes("quý")) best = scan(QUARTER, low, quarterDate, year, best);
+  if (month) best = scan(MONTH, low, monthDate, ctx, best);
+  if (low.includes("quý")) best = scan(QUARTER, low, quarterDate, ctx, best);
   if (month && (low.includes(" tháng đầu năm") || low.includes(" tháng cuối năm")))
-    best = scan(HALF, low, halfDate, year, best);
-  if (low.includes("năm")) best = scan(YEAR, low, yearDate, year, best);
+    best = scan(HALF, low, halfDate, ctx, best);
+  if (low.includes("năm")) best = scan(YEAR, low, yearDate, ctx, best);
   if (lenient && best === null) {
-    best = scan(BARE_DAY, low, dayDate, year, best);
-    best = scan(BARE_YEAR, low, bareYearDate, year, best);
+    best = scan(BARE_DAY, low, dayDate, ctx, best);
+    best = scan(BARE_YEAR, low, bareYearDate, ctx, best);
   }
   return best;
 }
@@ -146,6 +154,8 @@ export function readDeadline(
     }
   }
   if (!found && recurrence === null) return null;
+  // "trước ngày 15/01 hằng năm": the day of each period, not one date
+  const dated = found !== null && !(found.yearless && recurrence !== null && recurrence !== "continuous");
   if (found && (recurrence === null || recurrence === "continuous")) {
     recurrence = "once";
     recIndex = -1;
@@ -159,5 +169,5 @@ export function readDeadline(
         ? `${date} … ${rec}`
         : `${rec} … ${date}`
       : (date ?? rec ?? "");
-  return { date: found?.date ?? null, recurrence, text: clean(phrase) };
+  return { date: dated ? (found?.date ?? null) : null, recurrence, text: clean(phrase) };
 }

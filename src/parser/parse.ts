@@ -1,7 +1,7 @@
 // The document parser: text in, parsed-document/1 out. Pure (no IO, no clock) and total: whatever the
 // input, it returns a valid object; what it cannot read becomes a warning.
 import { type MessageCode, type MessageParams, message } from "../messages/catalog.ts";
-import { AssignmentCollector } from "./assignments.ts";
+import { AssignmentCollector, type Owners } from "./assignments.ts";
 import { readBodies } from "./bodies.ts";
 import {
   claimIssuer,
@@ -301,9 +301,13 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   });
 
   // Assignments.
-  const collector = new AssignmentCollector({ issuer: issuer?.name ?? null, year: docYear });
+  const collector = new AssignmentCollector({
+    issuer: issuer?.name ?? null,
+    year: docYear,
+    date: date?.length === 10 ? date : null,
+  });
   collector.addParagraphs(tree.preamble, null, null, true);
-  const visit = (node: SectionNode, lead: string[] | null): void => collector.addSection(node, lead, visit);
+  const visit = (node: SectionNode, owners: Owners | null): void => collector.addSection(node, owners, visit);
   for (const root of tree.roots) visit(root, null);
   for (const a of appendixTrees) {
     collector.addParagraphs(a.tree.preamble, null, null, false);

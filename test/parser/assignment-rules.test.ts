@@ -1,0 +1,110 @@
+// Who is assigned what, in the layouts and names real directives use: lettered items under a lead,
+// names with commas and regions in them, reported facts and closing formulas that assign nothing.
+import { describe, expect, it } from "vitest";
+import { readBodies, splitBodies } from "../../src/parser/bodies.ts";
+import { parseDocument } from "../../src/parser/parse.ts";
+
+const source = { name: "t.txt", format: "txt" as const, sha256: "0".repeat(64) };
+const parse = (text: string) => parseDocument(text, source);
+const header =
+  "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÀO CAI                   Độc lập - Tự do - Hạnh phúc\nSố: 412/UBND-VX                Lào Cai, ngày 01 tháng 12 năm 2026\nV/v triển khai chương trình tiêm chủng\n\nKính gửi: Các sở, ban, ngành tỉnh.\n\n";
+const names = (text: string) => {
+  const b = readBodies(text, 0);
+  return b ? splitBodies(b.text) : null;
+};
+const brief = (text: string) =>
+  parse(text).assignments.map((a) => ({
+    lead: a.lead,
+    cooperating: a.cooperating,
+    due: a.deadline?.date ?? null,
+  }));
+
+describe("assignments: lettered items under a lead", () => {
+  it("each lettered item is a task of the body (and co-operating bodies) its introduction names", () => {
+    const tasks = brief(
+      `${header}1. Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh Lào Cai:\na) Rà soát danh sách trẻ em chưa được tiêm đủ mũi, gửi Ủy ban nhân dân tỉnh trước ngày 15/12/2026.\nb) Tổ chức tiêm bù cho trẻ em tại các trạm y tế, hoàn thành trước ngày 31/3/2027.\n`,
+    );
+    expect(tasks).toEqual([
+      { lead: ["Sở Y tế"], cooperating: ["Bảo hiểm xã hội tỉnh Lào Cai"], due: "2026-12-15" },
+      { lead: ["Sở Y tế"], cooperating: ["Bảo hiểm xã hội tỉnh Lào Cai"], due: "2027-03-31" },
+    ]);
+  });
+
+  it("under a heading that only names the body, or gives it the tasks, the items are its tasks", () => {
+    for (const intro of [
+      "1. Sở Giáo dục và Đào tạo:",
+      "1. Giao Sở Giáo dục và Đào tạo thực hiện các nhiệm vụ sau:",
+    ]) {
+      const tasks = brief(
+        `${header}${intro}\na) Hướng dẫn các trường học kiểm tra sổ tiêm chủng của học sinh lớp 1, hoàn thành trước ngày 30/01/2027.\nb) Phối hợp với ngành y tế tổ chức tiêm bù tại trường học trong quý I/2027.\n`,
+      );
+      expect(tasks.map((t) => [t.lead, t.due])).toEqual([
+        [["Sở Giáo dục và Đào tạo"], "2027-01-30"],
+        [["Sở Giáo dục và Đào tạo"], "2027-03-31"],
+      ]);
+    }
+  });
+});
+
+describe("assignments: what assigns nothing", () => {
+  it("what a body has done, or is acknowledged for, is reported, not assigned", () => {
+    const tasks = brief(
+      `${header}1. Sở Y tế đã tổ chức 12 lớp tập huấn cho cán bộ y tế cơ sở.\n2. Công an tỉnh chưa hoàn thành việc cập nhật dữ liệu dân cư.\n3. Sở Tài chính bố trí kinh phí tiêm chủng năm 2027 trước ngày 31/01/2027.\n`,
+    );
+    expect(tasks).toEqual([{ lead: ["Sở Tài chính"], cooperating: [], due: "2027-01-31" }]);
+  });
+
+  it("a section on results is not read for tasks", () => {
+    const tasks = brief(
+      `${header}I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Sở Giáo dục và Đào tạo phối hợp với Tỉnh đoàn triển khai mô hình tại 86 trường, hoàn thành trước ngày 30/9/2026.\n\nII. NHIỆM VỤ NĂM 2027\n1. Sở Y tế mở rộng mô hình, hoàn thành trong quý II/2027.\n`,
+    );
+    expect(tasks).toEqual([{ lead: ["Sở Y tế"], cooperating: [], due: "2027-06-30" }]);
+  });
+
+  it("closing formulas are not tasks", () => {
+    const tasks = brief(
+      `${header}1. Sở Y tế chủ trì triển khai chương trình.\n\nKế hoạch này được phổ biến đến các cơ quan, đơn vị.\nVăn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện.\n`,
+    );
+    expect(tasks.map((t) => t.lead)).toEqual([["Sở Y tế"]]);
+  });
+});
+
+describe("names of bodies", () => {
+  it("a comma inside a department's name does not end it", () => {
+    expect(names("Phòng Kinh tế, Hạ tầng và Đô thị chủ trì")).toEqual(["Phòng Kinh tế, Hạ tầng và Đô thị"]);
+    expect(names("Sở Văn hóa, Thể thao và Du lịch chủ trì")).toEqual(["Sở Văn hóa, Thể thao và Du lịch"]);
+  });
+
+  it("a regional office keeps its region", () => {
+    expect(names("Kho bạc Nhà nước khu vực XVI chủ trì")).toEqual(["Kho bạc Nhà nước khu vực XVI"]);
+    expect(names("Chi cục Thuế khu vực 3 thực hiện")).toEqual(["Chi cục Thuế khu vực 3"]);
+  });
+
+  it("the communes of a plural level are one group", () => {
+    expect(names("Ủy ban nhân dân các xã Tân Phú, Định Quán, La Ngà rà soát")).toEqual([
+      "Ủy ban nhân dân các xã Tân Phú, Định Quán, La Ngà",
+    ]);
+  });
+
+  it("bodies listed by commas are split, a body of a level included", () => {
+    expect(names("Sở Công Thương, Công an tỉnh, Hội Liên hiệp Phụ nữ tỉnh tuyên truyền")).toEqual([
+      "Sở Công Thương",
+      "Công an tỉnh",
+      "Hội Liên hiệp Phụ nữ tỉnh",
+    ]);
+    expect(names("các huyện ủy, thị ủy, thành ủy, Đảng ủy trực thuộc Tỉnh ủy quán triệt")).toEqual([
+      "các huyện ủy, thị ủy, thành ủy, Đảng ủy trực thuộc Tỉnh ủy",
+    ]);
+  });
+
+  it("bodies named after 2025 and schools are bodies; the same words as common nouns are not", () => {
+    expect(names("Bảo hiểm xã hội tỉnh Lào Cai thực hiện")).toEqual(["Bảo hiểm xã hội tỉnh Lào Cai"]);
+    expect(names("Thuế tỉnh Lào Cai thực hiện")).toEqual(["Thuế tỉnh Lào Cai"]);
+    expect(names("Chi nhánh Ngân hàng Chính sách xã hội tỉnh thực hiện")).toEqual([
+      "Chi nhánh Ngân hàng Chính sách xã hội tỉnh",
+    ]);
+    expect(names("Các trường trung học phổ thông thực hiện")).toEqual(["Các trường trung học phổ thông"]);
+    expect(names("Đội ngũ cán bộ có bước phát triển")).toBeNull();
+    expect(names("Thống kê, báo cáo số liệu hằng tháng")).toBeNull();
+  });
+});
