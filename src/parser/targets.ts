@@ -268,6 +268,8 @@ interface Found {
   end: number;
   /** Where its indicator ends, when a baseline stands before the value ("tăng từ 78% lên 95%"). */
   indicatorEnd?: number;
+  /** A rate's words after its figure ("giường bệnh/vạn dân"), what it measures when nothing precedes it. */
+  wordsAt?: number;
   baseline?: Baseline;
 }
 
@@ -361,7 +363,8 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
         : /nghìn/.test(word)
           ? 1000
           : (parseNumeral(word) ?? MAGNITUDE[word] ?? null);
-    return { ...base, kind: "rate", per };
+    // the rate's words are its own: the next target's indicator starts after "… trên một vạn dân"
+    return { ...base, kind: "rate", per, end: end + rate[0].length, wordsAt: at + m[0].length };
   }
   if (range) return { ...base, kind: "range" };
   if (/(không dưới|không thấp hơn|không ít hơn)\s$/.test(pre)) return { ...base, kind: "min" };
@@ -540,9 +543,11 @@ export function findTargets(units: TargetUnit[]): Target[] {
           indicator:
             indicatorOf(c.text, i > 0 ? (kept[i - 1] as Found).end : 0, f.indicatorEnd ?? f.at) ||
             // "đạt 12.000 doanh nghiệp, gấp 1,6 lần năm 2025": the same indicator again
-            (i > 0 && f.kind === "multiple_of_baseline"
-              ? (out[out.length - 1] as Target).indicator
-              : clean(c.text.slice(f.end, f.end + 80))),
+            (f.wordsAt !== undefined
+              ? clean(c.text.slice(f.wordsAt, f.end))
+              : i > 0 && f.kind === "multiple_of_baseline"
+                ? (out[out.length - 1] as Target).indicator
+                : clean(c.text.slice(f.end, f.end + 80))),
           kind: f.kind,
           value: f.value,
           low: f.low,

@@ -540,4 +540,9 @@ describe("targets: periods, numbered items, baselines, units", () => {
       { value: 15.1, unit: "‰", year: 2025 },
     ]);
   });
+  it("a rate with nothing before it is named by its own words", () => {
+    expect(
+      targetsIn("- Đạt 30 giường bệnh/vạn dân và 12 bác sĩ trên một vạn dân.").map((t) => t.indicator),
+    ).toEqual(["giường bệnh/vạn dân", "bác sĩ trên một vạn dân"]);
+  });
 });
