@@ -198,9 +198,11 @@ function readUnit(low: string): { unit: string | null; length: number } {
   return { unit: null, length: 0 };
 }
 
-// The year of a baseline, never the target's: "gấp 1,6 lần năm 2025", "tăng từ 78% năm 2025 lên …"
-const BASELINE_YEAR_BEFORE =
-  /(?:gấp|tăng)\s(?:\d+(?:,\d+)?|đôi|hai|ba|bốn|rưỡi)\s(?:lần\s)?$|(?:^|\s)từ\s(?:mức\s)?[\d.,]+(?:\s?[%‰]|\s\p{L}+(?:\s\p{L}+)?)?\s$/u;
+// The year of a baseline, never the target's: "gấp 1,6 lần năm 2025", and "tăng từ 78% năm 2025"
+// when "lên …" follows (not "đạt từ 95% năm 2030 trở lên")
+const MULTIPLE_YEAR_BEFORE = /(?:gấp|tăng)\s(?:\d+(?:,\d+)?|đôi|hai|ba|bốn|rưỡi)\s(?:lần\s)?$/;
+const FROM_YEAR_BEFORE = /(?:^|\s)từ\s(?:mức\s)?[\d.,]+(?:\s?[%‰]|\s\p{L}+(?:\s\p{L}+)?)?\s$/u;
+const FROM_YEAR_AFTER = /^năm\s\d{4},?\s?(?:lên|xuống|còn)\s/;
 // Between the figure of "từ X" and the target of "lên Y": "tăng từ 78% năm 2025 lên 95%",
 // "giảm từ 5% (năm 2025) xuống còn 3%"
 const FROM_BEFORE = /từ\s(?:mức\s)?$/;
@@ -211,7 +213,9 @@ function yearIn(low: string, parens: [number, number][]): number | null {
   for (let m = YEAR_IN.exec(low); m; m = YEAR_IN.exec(low)) {
     if (inside(parens, m.index)) continue;
     if (/so với\s$/.test(low.slice(Math.max(0, m.index - 8), m.index))) continue;
-    if (BASELINE_YEAR_BEFORE.test(low.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const before = low.slice(Math.max(0, m.index - 40), m.index);
+    if (MULTIPLE_YEAR_BEFORE.test(before)) continue;
+    if (FROM_YEAR_BEFORE.test(before) && FROM_YEAR_AFTER.test(low.slice(m.index, m.index + 20))) continue;
     return Number(m[1] ?? m[2]);
   }
   // "phấn đấu tỷ lệ … năm 2025 đạt từ 95% trở lên": the year a striven-for value is due
