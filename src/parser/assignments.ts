@@ -43,6 +43,8 @@ interface Draft {
 }
 
 const LEAD_VERB = /^(giao|đề nghị|yêu cầu|phân công|chỉ đạo|đối với|trách nhiệm của|nhiệm vụ của)\s+/;
+const ASSIGNING = /^(?:giao|đề nghị|yêu cầu)\s+/;
+const CHAIRS_MEETING = /^chủ trì (?:cuộc|buổi|phiên|hội nghị|hội thảo|lễ)/;
 const LEAD_ANYWHERE = /(?:^|[\s,;])(giao|đề nghị|yêu cầu)\s+/g;
 const COOP = /phối hợp (?:chặt chẽ )?(?:với|cùng)\s+|phối hợp\s*:\s*|cùng với\s+/;
 const META_VERB_LIST = [...META_VERBS];
@@ -177,6 +179,12 @@ export function explicitLead(
   const subject = readBodies(text, at, text.length, low);
   if (subject && !isGeneric(subject.text)) {
     const after = low.slice(subject.end).trimStart();
+    // "Ban Thường vụ Tỉnh ủy giao Văn phòng Tỉnh ủy theo dõi …": the body given the task leads
+    const assigns = ASSIGNING.exec(after);
+    if (assigns) {
+      const b = readBodies(text, low.length - after.length + assigns[0].length, text.length, low);
+      if (b) return { lead: splitBodies(b.text), end: b.end, meta: false };
+    }
     const verbWord = META_VERB_LIST.find((v) => after.startsWith(v));
     // (the issuer is only asked about before a verb of its own)
     const isIssuer = (): boolean =>
@@ -197,6 +205,8 @@ export function explicitLead(
     if (b && !sameBody(b.text, issuerKey)) return { lead: splitBodies(b.text), end: b.end, meta: false };
   }
   for (let k = chuTriAt(low, 0); k > 0; k = chuTriAt(low, k + 8)) {
+    // "đồng chí …, Chủ tịch UBND tỉnh chủ trì cuộc họp …": who chaired a meeting, not a duty
+    if (CHAIRS_MEETING.test(low.slice(k + 1, k + 40))) continue;
     const clauseStart = Math.max(low.lastIndexOf(",", k), low.lastIndexOf(";", k), at - 1) + 1;
     for (let s = clauseStart; s < k; s = low.indexOf(" ", s + 1) + 1) {
       if (s <= 0 && clauseStart > 0) break;

@@ -128,7 +128,7 @@ function openingIssuer(paras: Paragraph[]): string | null {
     if (!m) continue;
     const clauseStart = Math.max(low.lastIndexOf(",", m.index), low.lastIndexOf(".", m.index)) + 1;
     for (let s = clauseStart; s >= 0 && s < m.index; s = low.indexOf(" ", s + 1) + 1) {
-      const b = readBodies(p.piece.text, s, m.index + 1);
+      const b = readBodies(p.piece.text, s, m.index + 1, low);
       if (b && Math.abs(b.end - m.index) <= 1) return b.text;
       if (low.indexOf(" ", s + 1) < 0) break;
     }

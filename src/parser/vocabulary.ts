@@ -169,6 +169,7 @@ export const BODY_HEADS = [
   "trường cao đẳng",
   "tổng công ty",
   "công ty",
+  "công chức",
   "bí thư",
   "tổ công tác",
   "ban chỉ đạo",

@@ -69,6 +69,30 @@ describe("assignments: what assigns nothing", () => {
   });
 });
 
+describe("assignments: who is given the task", () => {
+  it("the body after 'giao' leads, not the body that gives it", () => {
+    const tasks = brief(
+      `${header}1. Ban Thường vụ Tỉnh ủy giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện, báo cáo trước ngày 15/12/2026.\n`,
+    );
+    expect(tasks).toEqual([{ lead: ["Văn phòng Tỉnh ủy"], cooperating: [], due: "2026-12-15" }]);
+  });
+
+  it("who chaired the meeting a notice reports on is given nothing", () => {
+    const d = parse(
+      `${header}Ngày 28/11/2026, đồng chí Trần Văn Phong, Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp về tiêm chủng mở rộng. Sau khi nghe báo cáo, Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:\n\n1. Giao Sở Y tế rà soát số trẻ em chưa tiêm đủ mũi, báo cáo trước ngày 10/12/2026.\n`,
+    );
+    expect(d.assignments.map((a) => a.lead)).toEqual([["Sở Y tế"]]);
+  });
+
+  it("a commune's civil servant is a body; a contest named 'Hội thi …' is not", () => {
+    expect(names("Công chức Văn hóa - Xã hội tham mưu tổ chức hội thi")).toEqual([
+      "Công chức Văn hóa - Xã hội",
+    ]);
+    expect(names("Hội thi văn nghệ quần chúng tổ chức ngày 30/01/2027")).toBeNull();
+    expect(names("Hội Nông dân tỉnh tuyên truyền")).toEqual(["Hội Nông dân tỉnh"]);
+  });
+});
+
 describe("names of bodies", () => {
   it("a comma inside a department's name does not end it", () => {
     expect(names("Phòng Kinh tế, Hạ tầng và Đô thị chủ trì")).toEqual(["Phòng Kinh tế, Hạ tầng và Đô thị"]);
