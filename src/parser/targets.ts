@@ -296,6 +296,8 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   let post = low.slice(end, end + 80);
   // the denominator of a rate: "35 giường bệnh trên 10.000 dân"
   if (/trên\s$/.test(pre) && /^\s?(dân|người)(\s|$|[,.;])/.test(post)) return null;
+  // "bình quân trên 1 ha", "trên 1 lao động": one of what a value is counted per, not a value
+  if (first === 1 && second === null && !pct && /(?:trên|\/)\s?$/.test(pre)) return null;
   let unit: string | null = pct ? ((m[2] ?? m[5]) as string).trim() : null;
   if (!pct) {
     const u = readUnit(post);

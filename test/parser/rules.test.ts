@@ -545,6 +545,11 @@ describe("targets: periods, numbered items, baselines, units", () => {
       targetsIn("- Đạt 30 giường bệnh/vạn dân và 12 bác sĩ trên một vạn dân.").map((t) => t.indicator),
     ).toEqual(["giường bệnh/vạn dân", "bác sĩ trên một vạn dân"]);
   });
+  it("'trên 1 ha' is what a value is counted per, not a value", () => {
+    expect(
+      targetsIn("- Giá trị sản xuất bình quân trên 1 ha đất canh tác đạt từ 150 triệu đồng trở lên."),
+    ).toEqual([expect.objectContaining({ kind: "min", value: 150, unit: "triệu đồng" })]);
+  });
   it("the year after 'từ X' is the target's when no 'lên' follows", () => {
     expect(targetsIn("- Tỷ lệ xã đạt chuẩn văn hóa đạt từ 90% năm 2028 trở lên.")).toEqual([
       expect.objectContaining({ kind: "min", value: 90, year: 2028, baseline: null }),
