@@ -67,6 +67,13 @@ describe("assignments: what assigns nothing", () => {
     );
     expect(tasks.map((t) => t.lead)).toEqual([["Sở Y tế"]]);
   });
+
+  it("the closing call to carry the document out is no task of its own", () => {
+    const tasks = brief(
+      `${header}1. Sở Y tế chủ trì triển khai chương trình tiêm chủng, hoàn thành trước ngày 31/3/2027.\n\nYêu cầu Sở Y tế và các cơ quan, đơn vị liên quan khẩn trương triển khai thực hiện./.\nChương trình hành động này được phổ biến đến chi bộ.\n`,
+    );
+    expect(tasks).toEqual([{ lead: ["Sở Y tế"], cooperating: [], due: "2027-03-31" }]);
+  });
 });
 
 describe("assignments: who is given the task", () => {
