@@ -2,7 +2,7 @@
 // cơ quan liên quan …", "Giao Phòng Kinh tế và Hạ tầng …". A name starts with a body head word and
 // runs over capitalised words and the few lower-case words names are made of, until a verb.
 import { eitherTone, endWithout, fold, isSpaceCode } from "./text.ts";
-import { BODY_HEADS, DUTY_VERBS, escapeRe, GROUP_KINDS } from "./vocabulary.ts";
+import { BODY_HEADS, DUTY_VERBS, escapeRe, GROUP_KINDS, NAMED_HEADS } from "./vocabulary.ts";
 
 /** A word or punctuation mark; its fold and what the word lists say of it are read when first asked. */
 class Token {
@@ -228,32 +228,9 @@ const CAPITAL_ONLY = new Set([
   "công chức",
   "tổng công ty",
   "bảo hiểm xã hội",
-  "chi nhánh",
-  "đội",
-  "thuế",
-  "thống kê",
-  "bưu điện",
-  "viễn thông",
-  "quỹ",
-  "điện lực",
-  "hải quan",
-  "công đoàn",
+  ...NAMED_HEADS,
 ]);
-
-// Heads that are also common words wherever they stand ("Thống kê, báo cáo …", "Đội ngũ cán bộ",
-// "Quỹ đất"): a body only when a level or a capitalised name follows ("Thuế tỉnh", "Quỹ Đầu tư").
-const NAMED_HEADS = new Set([
-  "đội",
-  "thuế",
-  "thống kê",
-  "quỹ",
-  "bưu điện",
-  "viễn thông",
-  "điện lực",
-  "hải quan",
-  "công đoàn",
-  "chi nhánh",
-]);
+const NAMED = new Set(NAMED_HEADS);
 
 // Common words that begin with a head word: "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị".
 const NOT_BODY_LIST = [
@@ -295,7 +272,7 @@ for (const pair of NOT_BODY_LIST) {
 for (const list of HEADS.values())
   for (const seq of list) {
     seq.capitalOnly = CAPITAL_ONLY.has(seq.phrase);
-    seq.named = NAMED_HEADS.has(seq.phrase);
+    seq.named = NAMED.has(seq.phrase);
   }
 
 // Words that begin what follows a name, never a syllable of it: "Phòng Nghiệp vụ Y hằng năm …".

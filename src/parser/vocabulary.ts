@@ -76,6 +76,23 @@ export function typeFromCode(code: string, party: boolean): DocumentType | null 
 }
 
 /** Words that begin the name of a body (organisation), folded. Longest first when used. */
+/**
+ * Heads that are also common words wherever they stand ("Thống kê, báo cáo …", "Đội ngũ cán bộ",
+ * "Quỹ đất"): a body only when capitalised and followed by a level or a name ("Thuế tỉnh", "Quỹ Đầu tư").
+ */
+export const NAMED_HEADS = [
+  "đội",
+  "thuế",
+  "thống kê",
+  "quỹ",
+  "bưu điện",
+  "viễn thông",
+  "điện lực",
+  "hải quan",
+  "công đoàn",
+  "chi nhánh",
+];
+
 export const BODY_HEADS = [
   "ban thường vụ",
   "ban chấp hành",
@@ -151,16 +168,7 @@ export const BODY_HEADS = [
   "người đứng đầu",
   "bệnh viện",
   "bảo hiểm xã hội",
-  "chi nhánh",
-  "đội",
-  "thuế",
-  "thống kê",
-  "bưu điện",
-  "viễn thông",
-  "quỹ",
-  "điện lực",
-  "hải quan",
-  "công đoàn",
+  ...NAMED_HEADS,
   "trường trung học phổ thông",
   "trường trung học cơ sở",
   "trường tiểu học",
