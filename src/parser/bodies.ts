@@ -363,6 +363,8 @@ function verbAt(tokens: Token[], i: number): boolean {
     if (phrase === "tham mưu" && ((prev === "quan" && tokens[i - 2]?.low === "cơ") || next === ",")) continue;
     if (phrase === "có" && next === "liên") continue;
     if (phrase === "trình" && prev === "công") continue;
+    // "đơn vị sự nghiệp công lập", "trường công lập": public, not "to set up"
+    if (phrase === "lập" && prev === "công") continue;
     if (phrase === "kiểm tra" && (prev === "ban" || prev === "ủy")) continue;
     // "Trung tâm Dịch vụ tổng hợp xã": an adjective before the level that ends the name
     if (phrase === "tổng hợp" && LEVELS.has(next)) continue;

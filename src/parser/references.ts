@@ -37,6 +37,14 @@ const LISTED_AFTER = new RegExp(
   `(?:[,;]|\\svà)\\s*(?:${TYPE_NAMES.map(([name]) => name).join("|")})${QUALIFIERS}\\s*(?:số\\s*:?)?\\s*$`,
 );
 const LINKED = /gắn với|kèm theo|\(/;
+// A list the opening carries out whose first document has no symbol: "Thực hiện Nghị quyết Đại hội
+// đại biểu Đảng bộ tỉnh lần thứ XX và Nghị quyết số 19-NQ/TW …" (the sentence up to the mention).
+const LIST_OPENING = new RegExp(
+  `^\\s*(?:để |nhằm )?(?:thực hiện|triển khai(?: thực hiện| thi hành)?|quán triệt|cụ thể hóa|thi hành)\\s+(?:${TYPE_NAMES.map(([name]) => name).join("|")})\\s`,
+);
+// A law is named between its type word and its number: "Luật Dữ liệu số 60/2024/QH15", "Bộ luật Lao
+// động số 45/2019/QH14" (the name's capital is read in the text, the rest in its fold).
+const LAW_NAME_BEFORE = /(?:[Ll]uật|[Pp]háp lệnh)\s+\p{Lu}[\p{L}\s,-]{0,60}?\s+số\s*:?\s*$/u;
 // longer than a type name, its qualifier and "số" with the list mark before them
 const LISTED_REACH = 60;
 const RETROSPECTIVE = /(sau \S+ năm|tình hình|kết quả|đánh giá) (thực hiện|triển khai)\s*$/;
@@ -87,6 +95,16 @@ function issuerAfter(textAfter: string): string | null {
   return /^\p{Lu}/u.test(issuer) ? issuer : null;
 }
 
+/** The sentence up to a mention opens a list of documents it carries out, the mention listed in it. */
+function firstOfListOpening(sentence: string): boolean {
+  return (
+    sentence.length <= 400 &&
+    LIST_OPENING.test(sentence) &&
+    !LINKED.test(sentence) &&
+    LISTED_AFTER.test(sentence.slice(-LISTED_REACH))
+  );
+}
+
 /** Mentions of document symbols in one piece of text (a title, paragraph or table cell). */
 function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolean): Mention[] {
   const text = piece.text;
@@ -124,18 +142,21 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
     // the next document of a list the opening carries out ends the description of the one before
     // ("gắn với", "kèm theo": what it goes with is named, not carried out)
     const listed =
-      prevImplementing && !LINKED.test(between) && LISTED_AFTER.test(between.slice(-LISTED_REACH));
+      (prevImplementing && !LINKED.test(between) && LISTED_AFTER.test(between.slice(-LISTED_REACH))) ||
+      (prevEnd < 0 && where !== "body" && firstOfListOpening(low.slice(sentenceStart, start)));
     if (listed) {
       inDescription = false;
       described = null;
-    } else if (prevEnd >= 0 && /\svề\s|“|"|\(|\sgắn với\s|\skèm theo\s/.test(between)) {
+    } else if (prevEnd >= 0 && /\svề\s|\sban hành\s|“|"|\(|\sgắn với\s|\skèm theo\s/.test(between)) {
       inDescription = true;
       described = out[out.length - 1] ?? null;
     }
     // only the first mention inside a description says what the described document carries out
     if (described && described !== out[out.length - 1]) described = null;
     // whether a mention is carried out is said of the title and the opening only
-    const typeWordless = where !== "body" ? before.replace(TYPE_WORD_BEFORE, "") : "";
+    const lawName = where !== "body" ? LAW_NAME_BEFORE.exec(text.slice(start - before.length, start)) : null;
+    const typeWordless =
+      where === "body" ? "" : lawName ? before.slice(0, lawName.index) : before.replace(TYPE_WORD_BEFORE, "");
     const carriedOut =
       where !== "body" &&
       inDescription &&
@@ -147,7 +168,7 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
     if (!inDescription && where !== "body") {
       if (IMPLEMENTING.test(typeWordless) && !RETROSPECTIVE.test(typeWordless)) implementing = true;
       else if (
-        prevImplementing &&
+        (prevImplementing || listed) &&
         (listed || /^[\s,]*(?:và|,)\s*(?:[\p{L}]+ ){0,3}(?:số\s*)?$/u.test(between))
       )
         implementing = true;

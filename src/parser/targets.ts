@@ -70,6 +70,11 @@ const UNITS = [
   "dịch vụ",
   "chương trình",
   "sản phẩm ocop",
+  // (a time is a target's unit only as a limit: see TIME_LIMIT)
+  "ngày làm việc",
+  "ngày",
+  "giờ",
+  "tháng",
   "tỷ",
   "triệu",
   "nghìn",
@@ -283,6 +288,8 @@ function lifeExpectancy(low: string, at: number): boolean {
   return k >= 0 && before.startsWith("tuổi thọ", k);
 }
 
+const TIME_LIMIT = /(?:không quá|không vượt quá|tối đa|rút ngắn (?:xuống )?còn|giảm (?:xuống )?còn)\s$/;
+
 function classify(low: string, m: RegExpExecArray, parens: [number, number][]): Found | null {
   const at = m.index;
   let end = at + m[0].length;
@@ -295,7 +302,8 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   const pre = low.slice(Math.max(0, at - 60), at);
   let post = low.slice(end, end + 80);
   // the denominator of a rate: "35 giường bệnh trên 10.000 dân"
-  if (/trên\s$/.test(pre) && /^\s?(dân|người)(\s|$|[,.;])/.test(post)) return null;
+  // (a denominator is a count: "trên 95% dân số" is more than 95% of the population)
+  if (!pct && /trên\s$/.test(pre) && /^\s?(dân|người)(\s|$|[,.;])/.test(post)) return null;
   // "bình quân trên 1 ha", "trên 1 lao động": one of what a value is counted per, not a value
   if (first === 1 && second === null && !pct && /(?:trên|\/)\s?$/.test(pre)) return null;
   let unit: string | null = pct ? ((m[2] ?? m[5]) as string).trim() : null;
@@ -314,7 +322,14 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
       );
   // an age is a target only as a life expectancy ("Tuổi thọ trung bình đạt 75 tuổi"), not in
   // "trẻ em dưới 5 tuổi", "người từ 60 tuổi trở lên"
-  if (time && !(time[1] === "tuổi" && lifeExpectancy(low, at))) return null;
+  // a time is a target as a limit ("giải quyết thủ tục không quá 02 ngày làm việc"), not in
+  // "trong 05 ngày", "sau 6 tháng", where it is a deadline or a period
+  if (
+    time &&
+    !(time[1] === "tuổi" && lifeExpectancy(low, at)) &&
+    !(/^(?:ngày|giờ|tháng)$/.test(time[1] as string) && TIME_LIMIT.test(pre))
+  )
+    return null;
 
   if (/(?:số|khóa|lần thứ|điều|khoản|mục|quý|tháng|ngày)\s?$/.test(pre)) return null;
   // "giai đoạn 2026 - 2030", "thời kỳ 2021-2030": a period, not a range of values

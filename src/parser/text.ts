@@ -146,11 +146,12 @@ export function unaccent(s: string): string {
   return s.normalize("NFD").replace(DIACRITICS, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
-// Odd spaces, control characters, markdown emphasis and escapes: each becomes one space. (Two
-// passes, escapes first, are faster than one with an alternative tried at every character.)
+// Odd spaces, control characters, markdown emphasis and escapes, and the box-drawing characters a
+// converter frames a stamp or draws a rule with (┌─┐ │ ┘): each becomes one space. (Two passes,
+// escapes first, are faster than one with an alternative tried at every character.)
 const BLANKED =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: converters leave control characters; they are blanked on purpose
-  /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u0000-\u0008\u000b-\u001f\u007f*_`]/g;
+  /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u2500-\u257f\u0000-\u0008\u000b-\u001f\u007f*_`]/g;
 const ESCAPE = /\\(?=[*_#.\-()[\]|`>])/g;
 const LINE_MARK = /^([ \t]*)([#>]+)/gm;
 

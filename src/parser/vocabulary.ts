@@ -145,6 +145,7 @@ export const BODY_HEADS = [
   "đoàn thanh niên",
   "đoàn",
   "hội",
+  "hiệp hội",
   "liên đoàn",
   "liên minh",
   "kho bạc",

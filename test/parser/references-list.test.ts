@@ -33,4 +33,41 @@ describe("references listed in the opening", () => {
       ["35-TTr/BTG", "cites"],
     ]);
   });
+
+  it("a document listed after one the opening names without a symbol is carried out too", () => {
+    expect(
+      relations(
+        "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XXII, nhiệm kỳ 2025 - 2030 và Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng khóa XIII, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:",
+      ),
+    ).toEqual([["19-NQ/TW", "implements"]]);
+    // only in a list: a document named after "căn cứ" in the same sentence is cited
+    expect(
+      relations(
+        "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XXII; căn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:",
+      ),
+    ).toEqual([["24-QĐ/TW", "cites"]]);
+  });
+
+  it("a law named between its type word and its number is carried out like any document", () => {
+    expect(
+      relations(
+        "Để triển khai thi hành Luật Dữ liệu số 60/2024/QH15 ngày 30 tháng 11 năm 2024 và tiếp nối kết quả thực hiện Kế hoạch số 85-KH/TU ngày 20/3/2026 của Tỉnh ủy, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:",
+      ),
+    ).toEqual([
+      ["60/2024/QH15", "implements"],
+      ["85-KH/TU", "cites"],
+    ]);
+  });
+
+  it("what a cited document promulgates to carry out others is said of it, not of this document", () => {
+    expect(
+      relations(
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW và Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:",
+      ),
+    ).toEqual([
+      ["57-NQ/TW", "implements"],
+      ["03/NQ-CP", "cites"],
+      ["68-NQ/TW", "cites"],
+    ]);
+  });
 });

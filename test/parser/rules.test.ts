@@ -106,6 +106,13 @@ describe("bodies in sentences", () => {
     expect(lead("Ủy ban nhân dân các xã, phường tổ chức quán triệt")).toBe("Ủy ban nhân dân các xã, phường");
     expect(lead("Sở Giáo dục và Đào tạo hướng dẫn các trường")).toBe("Sở Giáo dục và Đào tạo");
     expect(lead("các cơ quan, đơn vị có liên quan triển khai")).toBe("các cơ quan, đơn vị có liên quan");
+    // "công lập" is public, not the verb "lập"
+    expect(lead("Các đơn vị sự nghiệp công lập báo cáo số lượng người làm việc")).toBe(
+      "Các đơn vị sự nghiệp công lập",
+    );
+    expect(lead("Hiệp hội Doanh nghiệp tỉnh xây dựng chương trình kết nối")).toBe(
+      "Hiệp hội Doanh nghiệp tỉnh",
+    );
   });
   it("does not take common words for bodies", () => {
     expect(lead("báo cáo kết quả về Ban Thường vụ")).toBeNull();
@@ -549,6 +556,21 @@ describe("targets: periods, numbered items, baselines, units", () => {
     expect(
       targetsIn("- Giá trị sản xuất bình quân trên 1 ha đất canh tác đạt từ 150 triệu đồng trở lên."),
     ).toEqual([expect.objectContaining({ kind: "min", value: 150, unit: "triệu đồng" })]);
+  });
+  it("'trên 95% dân số' is more than 95% of the population, not a count per head", () => {
+    expect(targetsIn("- Tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số.")).toEqual([
+      expect.objectContaining({ kind: "min", value: 95, unit: "%", per: null }),
+    ]);
+  });
+  it("a time is a target as a limit, not as a period or a deadline", () => {
+    expect(
+      targetsIn(
+        "- Thời gian giải quyết thủ tục đăng ký doanh nghiệp không quá 02 ngày làm việc.\n- Trong 05 ngày làm việc, hoàn thành 100% hồ sơ.",
+      ),
+    ).toEqual([
+      expect.objectContaining({ kind: "max", value: 2, unit: "ngày làm việc" }),
+      expect.objectContaining({ kind: "min", value: 100, unit: "%" }),
+    ]);
   });
   it("the year after 'từ X' is the target's when no 'lên' follows", () => {
     expect(targetsIn("- Tỷ lệ xã đạt chuẩn văn hóa đạt từ 90% năm 2028 trở lên.")).toEqual([

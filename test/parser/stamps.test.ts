@@ -23,4 +23,15 @@ describe("incoming stamps", () => {
     );
     expect(d.received).toEqual([]);
   });
+
+  it("a stamp framed with box-drawing characters is read as the stamp inside the frame", () => {
+    const d = parseDocument(
+      "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH                   Độc lập - Tự do - Hạnh phúc\nSố: 2158/UBND-NL               Hà Tĩnh, ngày 18 tháng 8 năm 2026\nV/v phòng, chống dịch bệnh trên đàn gia súc\n          ┌──────────────────────────┐\n          │ UBND XÃ CẨM XUYÊN        │\n          │ VĂN BẢN ĐẾN              │\n          │ Số: 4472                 │\n          │ Ngày: 19/8/2026          │\n          └──────────────────────────┘\nKính gửi: Ủy ban nhân dân các xã.\n\n1. Ủy ban nhân dân các xã tổ chức tiêm phòng, hoàn thành trước ngày 30/9/2026.\n─────────────────────────────\n",
+      source,
+    );
+    expect(d.received).toMatchObject([{ issuer: "UBND XÃ CẨM XUYÊN", number: "4472", date: "2026-08-19" }]);
+    expect(d.assignments.map((a) => a.task)).toEqual([
+      "Ủy ban nhân dân các xã tổ chức tiêm phòng, hoàn thành trước ngày 30/9/2026.",
+    ]);
+  });
 });
