@@ -22,7 +22,7 @@ import { isSignatureStart, normaliseAuthority, readSignatureZone } from "./signa
 import { claimStamps } from "./stamps.ts";
 import { readTableRow } from "./tables.ts";
 import { findTailBlocks, readCopy, type TailBlock } from "./tail.ts";
-import { findTargets, type TargetUnit } from "./targets.ts";
+import { findTargets, indicatorColumns, isResultsTable, type TargetUnit } from "./targets.ts";
 import { clean, DocText, fold, foldPiece, type Line, type Piece, spanOf } from "./text.ts";
 import { typeFromCode } from "./vocabulary.ts";
 
@@ -319,15 +319,35 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   const units: TargetUnit[] = [];
   const titleYear = title ? YEAR_IN_HEADING.exec(fold(title.text)) : null;
   const docTargetYear = titleYear ? Number(titleYear[1] ?? titleYear[2]) : null;
+  // paragraphs as units; a table of indicators is one unit, read by its columns
+  const pushUnits = (opening: Piece[], paras: Paragraph[], context: Omit<TargetUnit, "piece">): void => {
+    for (const piece of opening) units.push({ piece, ...context });
+    for (let k = 0; k < paras.length; k++) {
+      const p = paras[k] as Paragraph;
+      if (p.kind === "row" && p.cells && isResultsTable(p.cells)) {
+        while (paras[k + 1]?.kind === "row") k++;
+        continue;
+      }
+      const columns =
+        p.kind === "row" && p.cells && !context.resultSection
+          ? indicatorColumns(p.cells, context.targetSection)
+          : null;
+      if (!columns) {
+        units.push({ piece: p.piece, ...context });
+        continue;
+      }
+      const rows: { cells: string[]; piece: Piece }[] = [];
+      for (k++; k < paras.length && (paras[k] as Paragraph).kind === "row"; k++) {
+        const row = paras[k] as Paragraph;
+        if (row.cells && row.cells.length > 0) rows.push({ cells: row.cells, piece: row.piece });
+      }
+      k--;
+      units.push({ piece: p.piece, ...context, table: { columns, rows } });
+    }
+  };
   const addUnits = (roots: SectionNode[], preamble: Paragraph[]): void => {
-    for (const p of preamble)
-      units.push({
-        piece: p.piece,
-        sectionId: null,
-        targetSection: false,
-        resultSection: false,
-        year: docTargetYear,
-      });
+    const context = { sectionId: null, targetSection: false, resultSection: false, year: docTargetYear };
+    pushUnits([], preamble, context);
     const visitT = (node: SectionNode, inTarget: boolean, inResult: boolean, year: number | null): void => {
       const h = foldPiece(node.heading);
       // "Kết quả thực hiện các chỉ tiêu": what was reached, not what is set
@@ -340,11 +360,15 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       // unless it is an item of a target section that states a quantity ("1. Tỷ lệ che phủ rừng đạt 53%.")
       const sentence = node.heading.text.length >= 60 || (inTarget && QUANTITY_IN_HEADING.test(h));
       const opening = sentence ? [node.whole] : node.rest ? [node.rest] : [];
-      const paras = [...opening, ...node.content.map((p) => p.piece)];
-      const lead = paras[0] ? /^\s*(?:[-–+]\s*)?đến năm (20\d\d)/.exec(foldPiece(paras[0])) : null;
+      const first = opening[0] ?? node.content[0]?.piece;
+      const lead = first ? /^\s*(?:[-–+]\s*)?đến năm (20\d\d)/.exec(foldPiece(first)) : null;
       if (lead) y = Number(lead[1]);
-      for (const piece of paras)
-        units.push({ piece, sectionId: node.id, targetSection: isTarget, resultSection: isResult, year: y });
+      pushUnits(opening, node.content, {
+        sectionId: node.id,
+        targetSection: isTarget,
+        resultSection: isResult,
+        year: y,
+      });
       for (const c of node.children) visitT(c, isTarget, isResult, y);
     };
     for (const r of roots) visitT(r, false, false, docTargetYear);

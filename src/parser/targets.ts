@@ -4,7 +4,7 @@
 // never targets.
 import { MAGNITUDE, NUMERAL, parseNumeral, wordNumber } from "./numbers.ts";
 import type { Baseline, Target, TargetKind } from "./schema.ts";
-import { clean, foldPiece, isSpaceCode, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
+import { clean, fold, foldPiece, isSpaceCode, type Piece, slicePiece, spanOf, trimPiece } from "./text.ts";
 import { escapeRe } from "./vocabulary.ts";
 
 export interface TargetUnit {
@@ -16,6 +16,124 @@ export interface TargetUnit {
   resultSection: boolean;
   /** Year inherited from the enclosing headings or a lead-in ("Đến năm 2030, …"). */
   year: number | null;
+  /** A table of indicators (see indicatorColumns): its rows, read by column instead of as text. */
+  table?: { columns: IndicatorColumns; rows: { cells: string[]; piece: Piece }[] };
+}
+
+/** The columns of a table of indicators: "Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Mục tiêu năm 2030". */
+export interface IndicatorColumns {
+  indicator: number;
+  unit: number | null;
+  target: number;
+  year: number;
+  baseline: number | null;
+  baselineYear: number | null;
+}
+
+const YEAR_IN_CELL = /(?:^|\D)(20\d\d)(?!\d)/;
+const TARGET_HEADER = /mục tiêu|kế hoạch|phấn đấu|đến năm|chỉ tiêu/;
+// what a table of results holds besides its plan: the plan column there is not set by this document
+const RESULT_HEADER = /so sánh|tỷ lệ (?:thực hiện|đạt)|kết quả (?:thực hiện|đạt được)|đánh giá/;
+
+/** The header row of a table of results ("… | Thực hiện năm 2025 | So sánh"): its rows set no target. */
+export function isResultsTable(header: string[]): boolean {
+  return header.some((c) => RESULT_HEADER.test(fold(c)));
+}
+
+/**
+ * Recognises the header row of a table of indicators: a column naming the indicator, one naming
+ * the year a value is set for ("Mục tiêu năm 2030", "Kế hoạch đến năm 2030"; a bare "Năm 2030" in a
+ * target section), and, where there is one, the unit and an earlier year's value, the baseline.
+ */
+export function indicatorColumns(header: string[], targetSection: boolean): IndicatorColumns | null {
+  const f = header.map((c) => fold(c));
+  if (isResultsTable(f)) return null;
+  const years = f.map((c) => {
+    const m = YEAR_IN_CELL.exec(c);
+    return m ? Number(m[1]) : null;
+  });
+  let target = -1;
+  for (let i = 0; i < f.length; i++) {
+    const y = years[i];
+    if (y === null || y === undefined) continue;
+    if (!TARGET_HEADER.test(f[i] as string) && !(targetSection && /^năm\s/.test(f[i] as string))) continue;
+    if (target < 0 || y > (years[target] as number)) target = i;
+  }
+  if (target < 0) return null;
+  const year = years[target] as number;
+  const isUnit = (c: string): boolean => /^(?:đơn vị tính|đơn vị|đvt)$/.test(c);
+  const indicator = f.findIndex(
+    (c, i) => years[i] === null && !isUnit(c) && /chỉ tiêu|nội dung|danh mục|tiêu chí|chỉ số/.test(c),
+  );
+  if (indicator < 0) return null;
+  let baseline = -1;
+  for (let i = 0; i < f.length; i++) {
+    const y = years[i];
+    if (i === target || y === null || y === undefined || y >= year) continue;
+    if (baseline < 0 || y > (years[baseline] as number)) baseline = i;
+  }
+  const unit = f.findIndex(isUnit);
+  return {
+    indicator,
+    unit: unit >= 0 ? unit : null,
+    target,
+    year,
+    baseline: baseline >= 0 ? baseline : null,
+    baselineYear: baseline >= 0 ? (years[baseline] as number) : null,
+  };
+}
+
+// the signs a table cell sets a bound with, as the words the text uses
+const CELL_SIGNS: Record<string, string> = { "≥": "từ ", "≤": "không quá ", ">": "trên ", "<": "dưới " };
+
+/** A cell's figure as a quantity: "20.000", "≥ 95%", "Top 10", "90 - 95". */
+function cellQuantity(cell: string): Found | null {
+  let low = fold(cell).replace(/[≥≤><]\s*/g, (m) => CELL_SIGNS[m.trim()] ?? m);
+  if (/^\d/.test(low)) low = `đạt ${low}`;
+  QUANTITY.lastIndex = 0;
+  for (let m = QUANTITY.exec(low); m; m = QUANTITY.exec(low)) {
+    const f = classify(low, m, []);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** Targets of a table of indicators, one per row whose target cell holds a figure. */
+function tableTargets(u: TargetUnit, out: Target[]): void {
+  if (!u.table) return;
+  const { columns: c, rows } = u.table;
+  for (const row of rows) {
+    const indicator = row.cells[c.indicator] ?? "";
+    const cell = row.cells[c.target] ?? "";
+    if (indicator.length === 0 || !/\d/.test(cell)) continue;
+    const f = cellQuantity(cell);
+    if (!f) continue;
+    const unitCell = c.unit !== null ? fold(row.cells[c.unit] ?? "").trim() : "";
+    const unit = f.unit ?? (unitCell.length > 0 ? unitCell : null);
+    const base = c.baseline !== null ? cellQuantity(row.cells[c.baseline] ?? "") : null;
+    const baseline: Baseline | null =
+      base?.value != null ? { value: base.value, unit: base.unit ?? unit, year: c.baselineYear } : null;
+    // a value set below the one reached is a ceiling: "Tỷ lệ hộ nghèo | 2,5 | 1,0"
+    const kind: TargetKind =
+      f.kind === "min" && baseline?.value != null && f.value !== null && f.value < baseline.value
+        ? "max"
+        : f.kind;
+    out.push({
+      id: `t${out.length + 1}`,
+      text: clean(row.cells.filter((x) => x.length > 0).join(" | ")),
+      indicator: clean(indicator),
+      kind,
+      value: f.value,
+      low: f.low,
+      high: f.high,
+      unit,
+      per: f.per,
+      year: c.year,
+      baseline,
+      sectionId: u.sectionId,
+      span: spanOf(row.piece),
+    });
+  }
 }
 
 const UNITS = [
@@ -480,6 +598,10 @@ function fromTo(low: string, from: Found, to: Found): boolean {
 export function findTargets(units: TargetUnit[]): Target[] {
   const out: Target[] = [];
   for (const u of units) {
+    if (u.table) {
+      tableTargets(u, out);
+      continue;
+    }
     const t = u.piece.text;
     if (!/\d/.test(t) && !t.includes("gấp") && !(t.includes("lần") && WORD_MULTIPLE.test(t))) continue;
     const lowPara = foldPiece(u.piece);

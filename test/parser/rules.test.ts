@@ -572,6 +572,43 @@ describe("targets: periods, numbered items, baselines, units", () => {
       expect.objectContaining({ kind: "min", value: 100, unit: "%" }),
     ]);
   });
+  it("a table of indicators gives a target per row, with its unit, year and baseline from the columns", () => {
+    const rows = [
+      ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Mục tiêu năm 2030"],
+      ["1", "Số doanh nghiệp đang hoạt động", "doanh nghiệp", "9.800", "20.000"],
+      ["2", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "92", "≥ 98"],
+      ["3", "Tỷ lệ hộ nghèo", "%", "2,5", "1,0"],
+      ["", "Nhóm chỉ tiêu xã hội", "", "", ""],
+    ];
+    const expected = [
+      { indicator: "Số doanh nghiệp đang hoạt động", kind: "min", value: 20000, unit: "doanh nghiệp" },
+      { indicator: "Tỷ lệ hồ sơ giải quyết đúng hạn", kind: "min", value: 98, unit: "%" },
+      // set below the value reached: a ceiling
+      { indicator: "Tỷ lệ hộ nghèo", kind: "max", value: 1, unit: "%" },
+    ];
+    const baselines = [9800, 92, 2.5];
+    const asPipes = rows.map((r) => `| ${r.join(" | ")} |`).join("\n");
+    const asTabs = rows.map((r) => r.join("\t")).join("\n");
+    for (const table of [asPipes, asTabs]) {
+      const found = targetsIn(`1. Một số chỉ tiêu chủ yếu\n${table}\n`);
+      expect(found).toEqual(
+        expected.map((e, i) =>
+          expect.objectContaining({
+            ...e,
+            year: 2030,
+            baseline: expect.objectContaining({ value: baselines[i], year: 2025 }),
+          }),
+        ),
+      );
+    }
+  });
+  it("a table of results, with its plan column, sets no target", () => {
+    expect(
+      targetsIn(
+        "| Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện năm 2026 | So sánh |\n| Số doanh nghiệp | 9.000 | 9.800 | 108% |\n",
+      ),
+    ).toEqual([]);
+  });
   it("the year after 'từ X' is the target's when no 'lên' follows", () => {
     expect(targetsIn("- Tỷ lệ xã đạt chuẩn văn hóa đạt từ 90% năm 2028 trở lên.")).toEqual([
       expect.objectContaining({ kind: "min", value: 90, year: 2028, baseline: null }),
