@@ -125,9 +125,10 @@ const CLOSING = /^\s*trên đây là /;
 // The fixed closing formulas, whoever they name: "Chỉ thị này được phổ biến đến chi bộ", "Kế hoạch này
 // có hiệu lực …", "Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện."
 // So is the closing call to carry the document out, which names no task of its own: "Yêu cầu các cơ
-// quan, đơn vị nghiêm túc triển khai thực hiện./."
+// quan, đơn vị nghiêm túc triển khai thực hiện./.", "Nhận được công văn này, đề nghị các đơn vị khẩn
+// trương thực hiện."
 const CLOSING_FORMULA =
-  /^\s*(?:(?:chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|thông báo|hướng dẫn|quy định|quy chế|chương trình|công văn|văn bản)(?: hành động| liên tịch| phối hợp| công tác)? này (?:được )?(?:phổ biến|quán triệt|có hiệu lực|thay thế)|[^.;]{0,80}\sthông báo (?:để|đến) [^.;]{0,120}\sbiết(?:[\s,.;]|$)|(?:yêu cầu|đề nghị) [^.;]{0,120}\s(?:khẩn trương|nghiêm túc) (?:tổ chức )?(?:triển khai )?thực hiện(?: nghiêm túc| có hiệu quả)?[\s./]*$)/;
+  /^\s*(?:(?:chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|thông báo|hướng dẫn|quy định|quy chế|chương trình|công văn|văn bản)(?: hành động| liên tịch| phối hợp| công tác)? này (?:được )?(?:phổ biến|quán triệt|có hiệu lực|thay thế)|[^.;]{0,80}\sthông báo (?:để|đến) [^.;]{0,120}\sbiết(?:[\s,.;]|$)|(?:nhận được [^.;,]{0,40} này,\s*)?(?:[^.;,]{0,60}\s)?(?:yêu cầu|đề nghị) [^.;]{0,120}\s(?:khẩn trương|nghiêm túc) (?:tổ chức )?(?:triển khai(?: thực hiện)?|thực hiện)(?: nghiêm túc| có hiệu quả)?[\s./]*$)/;
 
 /** A body's name as compared: folded, white space collapsed. */
 function bodyKey(name: string): string {

@@ -185,6 +185,14 @@ function matchSeq(tokens: Token[], i: number, seq: string[]): boolean {
   return true;
 }
 
+/** matchSeq, the last word also with the sentence's full stop after it ("… chủ trì."). */
+function matchSeqAtEnd(tokens: Token[], i: number, seq: string[]): boolean {
+  const last = seq.length - 1;
+  for (let k = 0; k < last; k++) if (tokens[i + k]?.low !== seq[k]) return false;
+  const t = tokens[i + last]?.low;
+  return t === seq[last] || t === `${seq[last]}.`;
+}
+
 // One-word heads that are also common words ("báo cáo", "ban hành", "sở hữu", "phòng chống",
 // "trường hợp") begin a name only when capitalised, or inside a group after "các".
 const CAPITAL_ONLY = new Set([
@@ -351,7 +359,7 @@ function verbAt(tokens: Token[], i: number): boolean {
   const verbs = t.info.verbs;
   if (!verbs) return false;
   for (const { words: v, phrase } of verbs) {
-    if (!matchSeq(tokens, i, v)) continue;
+    if (!matchSeqAtEnd(tokens, i, v)) continue;
     // nouns that look like verbs: "các tổ chức", "tổ chức chính trị - xã hội", "cơ quan tham mưu"
     const prev = tokens[i - 1]?.low ?? "";
     const next = tokens[i + v.length]?.low ?? "";

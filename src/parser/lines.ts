@@ -6,6 +6,10 @@ const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?\s*$/;
 const PAGE_WORD = /^\s*trang\s+\d{1,3}(?:\s*(?:\/|trên)\s*\d{1,3})?\s*$/;
 const PAGE_OF = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
 const RULE = /^\s*(?:[-_=~·•.★☆*]\s*){3,}$|^\s*[★☆]\s*$/;
+// A footer a word processor prints: the file's path ("C:\Users\…\CV 2045 ho tich.doc   Trang 1/2").
+const FILE_FOOTER = /^(?:[a-z]:\\|\\\\)[^\n]*\.(?:docx?|odt|rtf|pdf)(?:\s|$)/;
+// A footnote at the foot of a page: a superscript number, then its text ("¹ Kết luận số 215-KL/TW …").
+const FOOTNOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?\p{L}/u;
 
 // the characters rules are drawn with: - _ = ~ · • . ★ ☆ *
 function isRuleChar(c: number): boolean {
@@ -33,8 +37,8 @@ export function isRule(text: string): boolean {
 }
 
 /**
- * Claims page numbers and running heads (a short line repeated on three or more pages) that a
- * converter dropped into the text. Returns how many lines were claimed.
+ * Claims page numbers, running heads (a short line repeated on three or more pages), file-path
+ * footers and footnotes that a converter dropped into the text. Returns how many lines were claimed.
  */
 export function claimPageFurniture(doc: DocText): number {
   let count = 0;
@@ -48,7 +52,11 @@ export function claimPageFurniture(doc: DocText): number {
     const low = doc.rawLow(line);
     const trimmed = low.trim();
     if (trimmed.length === 0) continue;
-    if (trimmed.length <= 12 && (PAGE_NUMBER.test(low) || PAGE_WORD.test(low) || PAGE_OF.test(low))) {
+    if (
+      (trimmed.length <= 12 && (PAGE_NUMBER.test(low) || PAGE_WORD.test(low) || PAGE_OF.test(low))) ||
+      (trimmed.charCodeAt(1) === 58 && FILE_FOOTER.test(trimmed)) ||
+      (trimmed.charCodeAt(0) >= 0xb2 && FOOTNOTE.test(trimmed))
+    ) {
       doc.claimLine(line, "furniture");
       pageLines.add(line.index);
       count++;

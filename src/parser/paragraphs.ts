@@ -86,6 +86,8 @@ function wrappedAtDash(prev: string, next: string): boolean {
   return /^[-–]\s\p{Ll}/u.test(next);
 }
 
+const QUARTER_REST = /^[IV]{1,3}\s?\/\s?\d{2,4}(?!\d)/;
+
 function shouldBreak(
   layout: Layout,
   prev: string,
@@ -93,6 +95,8 @@ function shouldBreak(
   blankBetween: boolean,
   inLabel: boolean,
 ): boolean {
+  // "… hoàn thành trong quý" / "I/2027.": a quarter's number and year go on the phrase, never a heading
+  if (!blankBetween && QUARTER_REST.test(next)) return false;
   if (layout.wrapped) {
     if (blankBetween && !layout.doubleSpaced) return true;
     // a symbol broken after its dash ("Chỉ thị số 42-" / "CT/TW") goes on, however short the line

@@ -73,6 +73,19 @@ describe("assignments: what assigns nothing", () => {
       `${header}1. Sở Y tế chủ trì triển khai chương trình tiêm chủng, hoàn thành trước ngày 31/3/2027.\n\nYêu cầu Sở Y tế và các cơ quan, đơn vị liên quan khẩn trương triển khai thực hiện./.\nChương trình hành động này được phổ biến đến chi bộ.\n`,
     );
     expect(tasks).toEqual([{ lead: ["Sở Y tế"], cooperating: [], due: "2027-03-31" }]);
+    for (const closing of [
+      "Nhận được công văn này, đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.",
+      "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị khẩn trương triển khai./.",
+    ])
+      expect(
+        brief(`${header}1. Sở Y tế chủ trì triển khai chương trình tiêm chủng.\n\n${closing}\n`),
+      ).toEqual([{ lead: ["Sở Y tế"], cooperating: [], due: null }]);
+  });
+
+  it("a duty verb that ends the sentence still ends the body's name", () => {
+    expect(brief(`${header}1. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì.\n`)).toEqual([
+      { lead: ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], cooperating: [], due: null },
+    ]);
   });
 });
 
