@@ -148,6 +148,8 @@ interface Lead {
   /** Where the lead phrase ends in the sentence (the task follows). */
   end: number;
   meta: boolean;
+  /** Named after "chỉ đạo": the body directed, which leads unless the sentence's owner is known. */
+  directed?: boolean;
 }
 
 /**
@@ -177,7 +179,7 @@ export function explicitLead(
   const verb = LEAD_VERB.exec(rest);
   if (verb) {
     const b = readBodies(text, at + verb[0].length, text.length, low);
-    if (b) return { lead: splitBodies(b.text), end: b.end, meta: false };
+    if (b) return { lead: splitBodies(b.text), end: b.end, meta: false, directed: verb[1] === "chỉ đạo" };
   }
   const subject = readBodies(text, at, text.length, low);
   if (subject && !isGeneric(subject.text)) {
@@ -321,7 +323,9 @@ export class AssignmentCollector {
     for (const s of sentences(piece)) {
       const low = foldPiece(s);
       if (CLOSING_FORMULA.test(low)) continue;
-      const lead = explicitLead(s.text, this.issuerKey, low);
+      let lead = explicitLead(s.text, this.issuerKey, low);
+      // "4. Sở Văn hóa, Thể thao và Du lịch:" / "- Chỉ đạo các cơ quan báo chí …": the Sở directs them
+      if (lead?.directed && inherited && inherited.lead.length > 0) lead = null;
       if (!lead && CLOSING.test(low)) continue;
       if (lead) {
         current = {

@@ -105,10 +105,16 @@ export function readSymbolAt(
   if (work[j] === ":" || work[j] === ".") j++;
   skip(" \t", 80);
   const numStart = j;
-  while (j < end && j - numStart < 8 && isDigit(work[j])) j++;
+  // an O between digits is a zero an OCR misread ("2O45")
+  while (
+    j < end &&
+    j - numStart < 8 &&
+    (isDigit(work[j]) || (work[j] === "O" && isDigit(work[j - 1]) && isDigit(work[j + 1])))
+  )
+    j++;
   if (j > numStart && j < end && /[a-z]/.test(work[j] as string) && !SYMBOL_CHAR.test(work[j + 1] ?? " "))
     j++;
-  const number = j > numStart ? work.slice(numStart, j) : null;
+  const number = j > numStart ? work.slice(numStart, j).replace(/O/g, "0") : null;
   if (number === null) skip(" \t._…", 80);
   else skip(" ", 2);
   let tail = "";

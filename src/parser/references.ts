@@ -7,7 +7,8 @@ import { clean, foldPiece, type Piece, spanOf } from "./text.ts";
 import { TYPE_NAMES, typeFromCode } from "./vocabulary.ts";
 
 const PARTY_SYMBOL = String.raw`(\d{1,5}[a-z]?) ?[-–] ?([A-ZĐ][A-Za-zĐđ]{0,5}) ?\/ ?([A-ZĐ][A-Za-zĐđ0-9]{0,12})`;
-const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/([A-ZĐ][A-Za-zĐđ]{0,6})[-–]([A-ZĐ][A-Za-zĐđ0-9]{0,12}(?:[-–][A-ZĐ][A-Za-zĐđ0-9]{0,10})?)`;
+// (an OCR or a typist leaves a space around the dash: "07/CT - TTg")
+const STATE_SYMBOL = String.raw`(\d{1,6}[a-z]?)(?:\/(\d{4}))?\/([A-ZĐ][A-Za-zĐđ]{0,6}) ?[-–] ?([A-ZĐ][A-Za-zĐđ0-9]{0,12}(?:[-–][A-ZĐ][A-Za-zĐđ0-9]{0,10})?)`;
 const LAW_SYMBOL = String.raw`(\d{1,4})\/(\d{4})\/((?:UBTV)?QH\d{1,2})`;
 const MENTION = new RegExp(
   `(?<![\\p{L}\\d/])(?:${PARTY_SYMBOL}|${STATE_SYMBOL}|${LAW_SYMBOL})(?![\\p{L}\\d])`,

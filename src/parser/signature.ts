@@ -211,10 +211,11 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
         continue;
       }
       const closed = /^lưu\b/.test(fold(items[items.length - 1] ?? ""));
+      // a role beside the distribution list is the signature's column: "Nơi nhận:      CHỦ TỊCH"
       if (
         isRoleText(cell) &&
         name === null &&
-        (authority !== null || roles.length > 0 || !inDistribution || closed)
+        (authority !== null || roles.length > 0 || !inDistribution || closed || c > 0)
       ) {
         roles.push(clean(cell));
         used = true;

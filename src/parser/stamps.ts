@@ -14,6 +14,9 @@ const KEYWORD_BEFORE_FIELD = /^\s*đến\s{1,3}số\s*:/;
 const FIELD =
   /^\s*(?:số\s*:|ngày\s*:?\s*[\d.…_ ]{2,}[/.\-\d…_ ]*(?:\.|$)|chuyển\s*:|lưu hồ sơ|giờ\s*:|người nhận|ký nhận|đến\s*:)/;
 
+const HEADER_LINE = /độc lập|cộng h[oò]a xã hội|đảng cộng sản việt nam|hạnh phúc/;
+const OWN_SYMBOL = /^\s*số\s*:?[^/\n]{0,12}\/\s*[a-zđ]/;
+
 /** Leading (or trailing) run of upper-case words in a text: "TỈNH ỦY QUẢNG NGÃI khoa học…". */
 function upperRun(text: string, fromEnd: boolean): { start: number; end: number } | null {
   const words = [...text.matchAll(/\S+/g)];
@@ -90,6 +93,8 @@ export function claimStamps(doc: DocText, from: number, to: number): StampResult
         const prev = doc.lines[j] as Line;
         if (doc.isBlank(prev)) continue;
         const pt = doc.raw(prev);
+        // the document's own header ("TỈNH HÀ TĨNH      Độc lập - Tự do - Hạnh phúc") names no receiver
+        if (HEADER_LINE.test(doc.rawLow(prev))) break;
         const run = upperRun(pt, false);
         if (run) {
           issuer = clean(pt.slice(run.start, run.end));
@@ -131,6 +136,9 @@ export function claimStamps(doc: DocText, from: number, to: number): StampResult
       blanks = 0;
       // the stamp may sit a few lines below its heading, with title lines in between
       if (!FIELD.test(nl)) continue;
+      // "Số: 2045/UBND-VP": the document's own symbol, not the stamp's number; nor is a second
+      // "Số" or "Ngày" once the stamp has both
+      if (OWN_SYMBOL.test(nl) || (number !== null && date !== null && /^\s*(?:số|ngày)\b/.test(nl))) break;
       readField(nl, doc.raw(next));
       // the stamp may stand in a column beside the title: claim its own column only
       const field = /^\s*[^\s:]+(?:\s[^\s:]+)?\s*:\s*\S+(?: \S+)*(?=(?:\t|\s{3,})\S)/.exec(doc.raw(next));

@@ -90,6 +90,23 @@ describe("assignments: what assigns nothing", () => {
 });
 
 describe("assignments: who is given the task", () => {
+  it("under a section addressed to a body, what it is to direct ('Chỉ đạo …') is its own task", () => {
+    expect(
+      brief(
+        `${header}1. Sở Y tế:\n- Tổ chức tiêm chủng tại các trạm y tế xã.\n2. Sở Văn hóa, Thể thao và Du lịch:\n- Chỉ đạo các cơ quan báo chí, hệ thống thông tin cơ sở tuyên truyền các biện pháp phòng bệnh.\n`,
+      ),
+    ).toEqual([
+      { lead: ["Sở Y tế"], cooperating: [], due: null },
+      { lead: ["Sở Văn hóa, Thể thao và Du lịch"], cooperating: [], due: null },
+    ]);
+    // with no body over it, the body directed carries it out
+    expect(
+      brief(`${header}Chỉ đạo các cơ quan báo chí tuyên truyền các biện pháp phòng bệnh.\n`).map(
+        (t) => t.lead,
+      ),
+    ).toEqual([["các cơ quan báo chí"]]);
+  });
+
   it("the body after 'giao' leads, not the body that gives it", () => {
     const tasks = brief(
       `${header}1. Ban Thường vụ Tỉnh ủy giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện, báo cáo trước ngày 15/12/2026.\n`,

@@ -66,6 +66,27 @@ describe("signers", () => {
     expect(readAuthority("QUẢNG NGÃI")).toBeNull();
     expect(readAuthority("Tổ chức thực hiện")).toBeNull();
   });
+  it("a head who signs in his own name beside the distribution list is the signer, not a recipient", () => {
+    const d = parse(
+      [
+        "ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH KHÁNH HÒA                        Độc lập - Tự do - Hạnh phúc",
+        "Số: 3105/QĐ-UBND                Khánh Hòa, ngày 20 tháng 11 năm 2026",
+        "",
+        "QUYẾT ĐỊNH",
+        "Về việc thành lập Tổ công tác",
+        "",
+        "Điều 1. Thành lập Tổ công tác tháo gỡ khó khăn cho các dự án đầu tư.",
+        "",
+        "Nơi nhận:                                           CHỦ TỊCH",
+        "- Như Điều 3;",
+        "- TT Tỉnh ủy, TT HĐND tỉnh (b/c);                      (Đã ký)",
+        "- Lưu: VT, KT.                                    Trần Phong",
+      ].join("\n"),
+    );
+    expect(d.signer).toEqual({ authority: null, onBehalfOf: null, role: "CHỦ TỊCH", name: "Trần Phong" });
+    expect(d.distribution).toEqual(["Như Điều 3", "TT Tỉnh ủy, TT HĐND tỉnh (b/c)", "Lưu: VT, KT"]);
+  });
 });
 
 describe("deadlines", () => {

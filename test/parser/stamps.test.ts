@@ -34,4 +34,16 @@ describe("incoming stamps", () => {
       "Ủy ban nhân dân các xã tổ chức tiêm phòng, hoàn thành trước ngày 30/9/2026.",
     ]);
   });
+
+  it("a one-line stamp between the header and the symbol takes neither the header nor the symbol", () => {
+    const d = parseDocument(
+      "UỶ BAN NHÂN DÂN                 CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH                          Độc lập - Tự do - Hạnh phúc\nĐẾN Số: 1875 Ngày: 12/11/2026\nSố: 2O45 /UBND - VP                Hà Tĩnh, ngày 10 tháng 11 năm 2026\nV/v rà soát dữ liệu hộ tịch\n\nKính gửi: Sở Tư pháp.\n\nThực hiện Chỉ thị số 07/CT - TTg ngày 12/3/2026 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh đề nghị:\n1. Sở Tư pháp chủ trì rà soát dữ liệu hộ tịch, hoàn thành trước ngày 30/11/2026.\n",
+      source,
+    );
+    expect(d.received).toMatchObject([{ issuer: null, number: "1875", date: "2026-11-12" }]);
+    // an O between digits is a zero an OCR misread
+    expect([d.symbol, d.number]).toEqual(["2045/UBND-VP", "2045"]);
+    expect(d.issuer).toEqual({ name: "UỶ BAN NHÂN DÂN TỈNH HÀ TĨNH", parent: null });
+    expect(d.references.map((r) => [r.symbol, r.date])).toEqual([["07/CT-TTg", "2026-03-12"]]);
+  });
 });
