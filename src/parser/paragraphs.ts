@@ -4,7 +4,7 @@
 // ends a paragraph when it is short, ends a sentence before a new one, or precedes a bullet or label.
 import { isBullet, type Label, readLabel } from "./lines.ts";
 import { readTableRow } from "./tables.ts";
-import { collapseRanges, type DocText, fold, type Line, type Piece, type Range } from "./text.ts";
+import { clean, collapseRanges, type DocText, fold, type Line, type Piece, type Range } from "./text.ts";
 
 export interface Paragraph {
   piece: Piece;
@@ -122,6 +122,21 @@ function shouldBreak(
   return !/^[\p{Ll}\d(“"]/u.test(next);
 }
 
+const NUMBER_HEAD = /^(?:stt|tt|số tt|số thứ tự)$/;
+
+/**
+ * A converter that prints each line of a wrapped cell as a row of its own ("| 1 | Rà soát kịch bản
+ * xâm | Chi cục Thủy lợi | Trước ngày |" / "|   | nhập mặn | | 15/12/2026 |"): under a numbered table,
+ * a row with no number whose first text goes on in lower case (or with a figure) is the rest of the
+ * row above, cell by cell. A row that starts a group ("|   | Nhóm nhiệm vụ … |") stays a row.
+ */
+function continuesCells(head: string[], prev: string[] | null, cells: string[]): boolean {
+  if (!prev || cells.length !== prev.length || cells[0] !== "" || prev[0] === "") return false;
+  if (!NUMBER_HEAD.test(fold(head[0] ?? ""))) return false;
+  const first = cells.find((c) => c.length > 0);
+  return first !== undefined && /^[\p{Ll}\d]/u.test(first);
+}
+
 /** A table row being read, and the number of cells of the row before it in its table (0 if none). */
 interface TableRow {
   para: Paragraph;
@@ -171,6 +186,8 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
 
   // The last table row while its table goes on, with the number of cells of the row before it.
   let row = null as TableRow | null;
+  // the first row of the table being read
+  let tableHead: string[] | null = null;
 
   for (let i = from; i < to; i++) {
     const line = doc.lines[i] as Line;
@@ -195,8 +212,17 @@ export function buildParagraphs(doc: DocText, from: number, to: number, layout: 
     }
     const cells = readTableRow(visible);
     if (cells && cells.length === 0) continue;
+    if (cells && row && tableHead && continuesCells(tableHead, row.para.cells, cells)) {
+      row.lines.push(line);
+      row.para.cells = (row.para.cells as string[]).map((c, k) => clean(`${c} ${cells[k] ?? ""}`));
+      row.para.piece = collapseRanges(doc, row.lines);
+      row.para.lastLine = i;
+      blankBetween = false;
+      continue;
+    }
     if (cells) {
       flush();
+      if (!row) tableHead = cells;
       const para: Paragraph = {
         piece: collapseRanges(doc, [line]),
         firstLine: i,

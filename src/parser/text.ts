@@ -176,6 +176,49 @@ function unfoldHeaderTable(src: string): string {
   return src.slice(0, at) + unfolded + src.slice(at + block.length);
 }
 
+// A two-column markdown table used for layout (issuer | motto, "Nơi nhận" | signature), the lines of
+// each cell joined by <br>, and the separator row under it.
+const LAYOUT_SEPARATOR = /^[ \t]*\|[ \t:]*-{3,}[ \t:]*\|[ \t:]*-{3,}[ \t:]*\|[ \t]*$/;
+
+/** "| a | b |": a row of two cells. */
+function isTwoCellRow(t: string): boolean {
+  if (!t.startsWith("|") || !t.endsWith("|")) return false;
+  let pipes = 0;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 124) pipes++;
+  return pipes === 3;
+}
+
+/**
+ * Lays a two-column layout table out as the lines it stands for: each <br> becomes a line break
+ * (the rest of the tag spaces), the pipes spaces, the separator row under it blank. Lengths are
+ * kept. A table of three columns or more holds data: its <br> stay column gaps (see blankMarkup).
+ */
+function unfoldLayoutRows(src: string): string {
+  if (!/<br/i.test(src)) return src;
+  let out = "";
+  let from = 0;
+  let afterLayout = false;
+  for (let start = 0; start <= src.length; ) {
+    const nl = src.indexOf("\n", start);
+    const end = nl < 0 ? src.length : nl;
+    const line = src.slice(start, end);
+    const t = line.trim();
+    // a row with <br> in it starts the layout table; the two-cell rows right under it go on with it
+    if (afterLayout && LAYOUT_SEPARATOR.test(line)) {
+      out += src.slice(from, start) + " ".repeat(line.length);
+      from = end;
+    } else if (isTwoCellRow(t) && (afterLayout || /<br/i.test(t))) {
+      out += src.slice(from, start);
+      out += line.replace(/<br\s*\/?>/giu, (x) => `\n${" ".repeat(x.length - 1)}`).replace(/\|/g, " ");
+      from = end;
+      afterLayout = true;
+    } else afterLayout = false;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return from === 0 ? src : out + src.slice(from);
+}
+
 /**
  * s.replace(LINE_MARK, …): heading and quote marks at the start of each line become spaces. Lines are
  * found by "\n" (and \r, already blanked); a text with another line terminator takes the expression.
@@ -203,7 +246,7 @@ function blankLineMarks(s: string): string {
 
 /** Blanks markdown marks and odd spaces without changing the length. */
 function blankMarkup(src: string): string {
-  let out = unfoldHeaderTable(src);
+  let out = unfoldHeaderTable(unfoldLayoutRows(src));
   if (out.includes("\\")) out = out.replace(ESCAPE, " ");
   out = out.replace(BLANKED, " ");
   // a line break tag a converter left in a cell ("THÀNH ỦY CẦN THƠ<br>*") separates like a column gap

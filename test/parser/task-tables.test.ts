@@ -1,6 +1,9 @@
 // Task tables: which column holds the lead body, whatever the order of the columns.
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../src/parser/parse.ts";
 import { taskColumns } from "../../src/parser/tables.ts";
+
+const source = { name: "t.md", format: "md" as const, sha256: "0".repeat(64) };
 
 describe("task table columns", () => {
   it("a time column named 'Thời gian thực hiện' before the lead column is the deadline, not the lead", () => {
@@ -33,5 +36,66 @@ describe("task table columns", () => {
 
   it("a header with no lead column is not a task table", () => {
     expect(taskColumns(["STT", "Nội dung", "Thời gian thực hiện", "Ghi chú"])).toBeNull();
+  });
+});
+
+describe("layouts a converter leaves", () => {
+  const doc = [
+    "| UBND TỈNH AN GIANG<br>**SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG**<br>--------<br>Số: 412/KH-SNNMT | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**<br>---------------<br>*An Giang, ngày 20 tháng 11 năm 2026* |",
+    "|---|---|",
+    "",
+    "## KẾ HOẠCH",
+    "",
+    "**Phòng, chống hạn hán, xâm nhập mặn mùa khô 2026 - 2027**",
+    "",
+    "Kế hoạch gồm các nhiệm vụ tại Phụ lục kèm theo.",
+    "",
+    "| **Nơi nhận:**<br>- UBND tỉnh (b/c);<br>- Lưu: VT, KHTC. | **KT. GIÁM ĐỐC**<br>**PHÓ GIÁM ĐỐC**<br><br>**Nguyễn Thị Kim Loan** |",
+    "|---|---|",
+    "",
+    "## PHỤ LỤC",
+    "",
+    "| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |",
+    "|---|---|---|---|---|",
+    "| 1 | Rà soát, cập nhật kịch bản xâm | Chi cục Thủy lợi | Trung tâm Khí tượng | Trước ngày |",
+    "|   | nhập mặn và phương án ứng phó |  | Thủy văn tỉnh | 15/12/2026 |",
+    "|   | Nhóm nhiệm vụ về sản xuất |  |  |  |",
+    "| 2 | Hướng dẫn lịch thời vụ, chuyển đổi | Chi cục Trồng trọt và | Trung tâm Khuyến nông | Quý I/2027 |",
+    "|   | cây trồng thích ứng hạn, mặn | Bảo vệ thực vật |  |  |",
+    "",
+  ].join("\n");
+
+  it("a two-column layout table with <br> in its cells reads as the header and signature it lays out", () => {
+    const d = parseDocument(doc, source);
+    expect(d.issuer).toEqual({ name: "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", parent: "UBND TỈNH AN GIANG" });
+    expect([d.symbol, d.date, d.place]).toEqual(["412/KH-SNNMT", "2026-11-20", "An Giang"]);
+    expect(d.signer).toEqual({
+      authority: "KT.",
+      onBehalfOf: "GIÁM ĐỐC",
+      role: "PHÓ GIÁM ĐỐC",
+      name: "Nguyễn Thị Kim Loan",
+    });
+    expect(d.distribution).toEqual(["UBND tỉnh (b/c)", "Lưu: VT, KHTC"]);
+  });
+
+  it("rows with no number that go on in lower case are the wrapped rest of the row above", () => {
+    const d = parseDocument(doc, source);
+    expect(
+      d.assignments.map((a) => ({ lead: a.lead, cooperating: a.cooperating, due: a.deadline?.date ?? null })),
+    ).toEqual([
+      { lead: ["Chi cục Thủy lợi"], cooperating: ["Trung tâm Khí tượng Thủy văn tỉnh"], due: "2026-12-15" },
+      {
+        lead: ["Chi cục Trồng trọt và Bảo vệ thực vật"],
+        cooperating: ["Trung tâm Khuyến nông"],
+        due: "2027-03-31",
+      },
+    ]);
+    expect(d.appendices[0]?.tables?.[0]?.[1]).toEqual([
+      "1",
+      "Rà soát, cập nhật kịch bản xâm nhập mặn và phương án ứng phó",
+      "Chi cục Thủy lợi",
+      "Trung tâm Khí tượng Thủy văn tỉnh",
+      "Trước ngày 15/12/2026",
+    ]);
   });
 });
