@@ -149,7 +149,8 @@ const RE_ARTICLE = /^(\s*)(điều)\s+(\d{1,3})\s*[.:]\s*/i;
 const RE_ROMAN = /^(\s*)([IVXLC]{1,6})\s{0,3}(?:[.:)]|[-–—/](?!v\b))\s*(?=[^\s\d])/;
 const RE_DOTTED = /^(\s*)(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=\S)/;
 const RE_ARABIC = /^(\s*)(\d{1,2})\s{0,2}([.)]|\s[-–]|-)\s+(?=\S)/;
-const RE_LETTER = /^(\s*)([a-zđ])\s{0,2}([).])\s+(?=\S)/;
+// "a)", "a." and, in Party documents, "a-" ("I-", "1-", "a-")
+const RE_LETTER = /^(\s*)([a-zđ])\s{0,2}([).]|-(?=\s))\s+(?=\S)/;
 
 /** [0-9IVXLCĐđPpMm] at `at`, or [a-zđ] followed by up to two spaces and ")" or ".". */
 function mayStartLabel(text: string, at: number): boolean {
@@ -175,7 +176,7 @@ function mayStartLabel(text: string, at: number): boolean {
   while (j < end && j < at + 3 && isSpaceCode(text.charCodeAt(j))) j++;
   if (j >= end) return false;
   const d = text.charCodeAt(j);
-  return d === 41 || d === 46;
+  return d === 41 || d === 46 || d === 45;
 }
 
 /** Recognises a section label at the start of a line (in `work` text). */

@@ -353,8 +353,14 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       // "Kết quả thực hiện các chỉ tiêu": what was reached, not what is set
       const isResult = inResult || (node.heading.text.length < 120 && RESULT_HEADING.test(h));
       const isTarget = inTarget || (/mục tiêu|chỉ tiêu/.test(h) && !RESULT_HEADING.test(h));
+      // the year a heading sets ("Mục tiêu đến năm 2030"), not one a lettered item compares with
+      // ("… tăng gấp 2 lần so với năm 2025") nor any year of a long item but the one it strives for
       const hy = YEAR_IN_HEADING.exec(h);
-      let y = hy ? Number(hy[1] ?? hy[2]) : year;
+      const headingYear =
+        hy !== null &&
+        !/so với\s$/.test(h.slice(Math.max(0, hy.index - 8), hy.index)) &&
+        (node.heading.text.length < 100 || /^(?:đến|tới)/.test(hy[0]));
+      let y = hy && headingYear ? Number(hy[1] ?? hy[2]) : year;
       // a numbered paragraph that is a sentence ("1. Phòng Kinh tế chủ trì …, bảo đảm tỷ lệ … đạt 80%")
       // carries targets in its first sentence too; a short heading ("Giai đoạn 2026 - 2030") does not,
       // unless it is an item of a target section that states a quantity ("1. Tỷ lệ che phủ rừng đạt 53%.")
@@ -375,7 +381,7 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   };
   addUnits(tree.roots, tree.preamble);
   for (const a of appendixTrees) addUnits(a.tree.roots, a.tree.preamble);
-  const targets = findTargets(units);
+  const targets = findTargets(units, docYear);
 
   // Warnings about years and deadlines.
   if (docYear !== null) {

@@ -217,9 +217,9 @@ const RANK = /(?:tốp|top|nhóm|trong số|xếp thứ|đứng thứ|xếp hạ
 const RATE =
   /^\s?(?:[^\s/]+\s){0,3}?(?:trên\s?|[^\s/]*\/\s?)(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
 const YEAR_IN = /(?:đến|vào|trong|tới)\s(?:năm\s)?(20\d\d|19\d\d)|năm\s(20\d\d)(?!\s?(?:là|có|đạt))/g;
-const PAST_MARKERS = /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d/;
+const PAST_MARKERS = /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d|(^|\s)hiện đạt\s/;
 // the words PAST_MARKERS needs, looked for first: its leading (^|\s) makes it try every space
-const PAST_WORDS = /đã|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt /;
+const PAST_WORDS = /đã|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt |hiện đạt/;
 function isPast(low: string): boolean {
   return PAST_WORDS.test(low) && PAST_MARKERS.test(low);
 }
@@ -471,7 +471,7 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
     at,
     end,
   };
-  const perYear = /^\s?(?:%\s?)?\/\s?năm|^\s?(?:mỗi|một|hằng|hàng) năm/.test(post);
+  let perYear = /^\s?(?:%\s?)?\/\s?năm|^\s?(?:mỗi|một|hằng|hàng) năm/.test(post);
   const yearlyBefore =
     /(mỗi năm|hằng năm|hàng năm|bình quân năm|bình quân hằng năm|bình quân mỗi năm|hằng năm)\s(?:\S+\s){0,3}$/.test(
       pre,
@@ -480,6 +480,16 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
     /(tăng|tăng trưởng|tăng thêm|tăng bình quân|tăng trung bình|bình quân|trung bình)\s(?:\S+\s){0,2}$/.test(
       pre,
     );
+  // "thu nhập bình quân đạt 85 - 90 triệu đồng/năm": an amount of money a year is the unit's, unless
+  // it is what is added each year ("tăng 500 tỷ đồng/năm")
+  const moneyPerYear = /^\s?\/\s?năm/.exec(post);
+  if (moneyPerYear && unit !== null && /(?:đồng|usd)$/.test(unit) && !yearlyBefore && !rising) {
+    perYear = false;
+    unit = `${unit}/năm`;
+    post = post.slice(moneyPerYear[0].length);
+    base.unit = unit;
+    base.end += moneyPerYear[0].length;
+  }
   // "Mỗi năm đào tạo mới ít nhất 120 bác sĩ": so many more each year
   const added =
     !pct && /(?:mỗi năm|hằng năm|hàng năm)\D*$/.test(pre) && /(?:thêm|mới)\s(?:\S+\s){0,2}$/.test(pre);
@@ -595,7 +605,11 @@ function fromTo(low: string, from: Found, to: Found): boolean {
 }
 
 /** Targets of the given units (paragraphs with their context). */
-export function findTargets(units: TargetUnit[]): Target[] {
+// "Năm 2024, tỷ lệ che phủ rừng đạt 63,2%": a clause that opens on a year before the document's
+// tells where things stand, the baseline of the targets, not a target
+const STANDING_YEAR = /^[\s\-–+•]*(?:trong |tính đến |hết |cuối )?năm (\d{4})\b/;
+
+export function findTargets(units: TargetUnit[], docYear: number | null = null): Target[] {
   const out: Target[] = [];
   for (const u of units) {
     if (u.table) {
@@ -610,6 +624,8 @@ export function findTargets(units: TargetUnit[]): Target[] {
     for (const c of clauses(u.piece)) {
       const low = foldPiece(c);
       if (isPast(low) || (!u.targetSection && RESULT.test(low))) continue;
+      const standing = docYear !== null ? STANDING_YEAR.exec(low) : null;
+      if (standing && Number(standing[1]) < (docYear as number) && !low.includes("phấn đấu")) continue;
       if (u.resultSection && !/phấn đấu/.test(low)) continue;
       if (!u.targetSection && !/phấn đấu|chỉ tiêu|mục tiêu|đạt|tăng|giảm|tối thiểu|trở lên/.test(low))
         continue;

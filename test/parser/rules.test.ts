@@ -51,6 +51,9 @@ describe("symbols and labels", () => {
     expect(readLabel("58.000 tỷ đồng")).toBeNull();
     expect(readLabel("V/v triển khai")).toBeNull();
     expect(readLabel("2020 là năm")).toBeNull();
+    // Party documents write "I-", "1-" and "a-"
+    expect(readLabel("b- Phấn đấu 100% hộ nghèo")).toMatchObject({ scheme: "letter.", value: 2 });
+    expect(readLabel("a-xít hữu cơ")).toBeNull();
   });
 });
 
@@ -629,6 +632,34 @@ describe("targets: periods, numbered items, baselines, units", () => {
         "| Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện năm 2026 | So sánh |\n| Số doanh nghiệp | 9.000 | 9.800 | 108% |\n",
       ),
     ).toEqual([]);
+  });
+  it("an amount of money a year is the unit's; what is added each year is an increment", () => {
+    expect(
+      targetsIn(
+        "- Thu nhập bình quân đầu người đạt 85 - 90 triệu đồng/năm.\n- Vốn đầu tư tăng bình quân 500 tỷ đồng/năm.",
+      ),
+    ).toEqual([
+      expect.objectContaining({ kind: "range", low: 85, high: 90, unit: "triệu đồng/năm" }),
+      expect.objectContaining({ kind: "increment_per_year", value: 500, unit: "tỷ đồng" }),
+    ]);
+  });
+  it("where things stand in a year before the document's is no target", () => {
+    const d = parse(
+      "ĐẢNG BỘ TỈNH TUYÊN QUANG\nĐẢNG ỦY XÃ HÀM YÊN              ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-CTr/ĐU                  Hàm Yên, ngày 05 tháng 12 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nphát triển lâm nghiệp\n\nI. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển kinh tế lâm nghiệp bền vững. Năm 2024, tỷ lệ che phủ rừng của xã đạt 63,2%, giá trị sản xuất lâm nghiệp đạt 412 tỷ đồng. Độ che phủ rừng hiện đạt 63% diện tích tự nhiên.\n2. Mục tiêu cụ thể đến năm 2030\n- Tỷ lệ che phủ rừng duy trì ổn định từ 65% trở lên.\n",
+    );
+    expect(d.targets.map((t) => [t.value, t.year])).toEqual([[65, 2030]]);
+    expect(d.warnings.map((w) => w.code)).not.toContain("past-target-year");
+  });
+  it("a lettered item's own years are not its heading's: 'so với năm 2025' is a baseline", () => {
+    expect(
+      targetsIn(
+        "a) Giảm tỷ lệ hộ nghèo đa chiều xuống dưới 3%.\nb) Phấn đấu 100% hộ nghèo có nhu cầu được vay vốn tín dụng chính sách; thu nhập bình quân của hộ nghèo tăng gấp 2 lần so với năm 2025.",
+      ).map((t) => [t.kind, t.value, t.year]),
+    ).toEqual([
+      ["max", 3, 2030],
+      ["min", 100, 2030],
+      ["multiple_of_baseline", 2, 2030],
+    ]);
   });
   it("the year after 'từ X' is the target's when no 'lên' follows", () => {
     expect(targetsIn("- Tỷ lệ xã đạt chuẩn văn hóa đạt từ 90% năm 2028 trở lên.")).toEqual([
