@@ -128,7 +128,18 @@ const CLOSING = /^\s*trên đây là /;
 // quan, đơn vị nghiêm túc triển khai thực hiện./.", "Nhận được công văn này, đề nghị các đơn vị khẩn
 // trương thực hiện."
 const CLOSING_FORMULA =
-  /^\s*(?:(?:chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|thông báo|hướng dẫn|quy định|quy chế|chương trình|công văn|văn bản)(?: hành động| liên tịch| phối hợp| công tác)? này (?:được )?(?:phổ biến|quán triệt|có hiệu lực|thay thế)|[^.;]{0,80}\sthông báo (?:để|đến) [^.;]{0,120}\sbiết(?:[\s,.;]|$)|(?:nhận được [^.;,]{0,40} này,\s*)?(?:[^.;,]{0,60}\s)?(?:yêu cầu|đề nghị) [^.;]{0,120}\s(?:khẩn trương|nghiêm túc) (?:tổ chức )?(?:triển khai(?: thực hiện)?|thực hiện)(?: nghiêm túc| có hiệu quả)?[\s./]*$)/;
+  /^\s*(?:(?:chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|thông báo|hướng dẫn|quy định|quy chế|chương trình|công văn|văn bản)(?: hành động| liên tịch| phối hợp| công tác)? này (?:được )?(?:phổ biến|quán triệt|có hiệu lực|thay thế)|[^.;]{0,80}\sthông báo (?:để|đến) [^.;]{0,120}\sbiết(?:[\s,.;]|$)|(?:nhận được [^.;,]{0,40} này,\s*)?(?:[^.;,]{0,60}\s)?(?:yêu cầu|đề nghị) [^.;]{0,120}\s(?:khẩn trương|nghiêm túc) (?:tổ chức )?(?:triển khai(?: thực hiện)?|thực hiện)(?: nghiêm túc| có hiệu quả)?(?: (?:chỉ thị|kế hoạch|công văn|văn bản|quyết định|thông báo|nghị quyết|kết luận|chương trình|hướng dẫn) này)?[\s./]*$)/;
+
+/** CLOSING_FORMULA.test(low), tried only on a sentence with one of the words each formula needs. */
+function isClosingFormula(low: string): boolean {
+  return (
+    (low.includes(" này ") ||
+      low.includes("thông báo") ||
+      low.includes("khẩn trương") ||
+      low.includes("nghiêm túc")) &&
+    CLOSING_FORMULA.test(low)
+  );
+}
 
 /** A body's name as compared: folded, white space collapsed. */
 function bodyKey(name: string): string {
@@ -322,7 +333,7 @@ export class AssignmentCollector {
     foldPiece(piece);
     for (const s of sentences(piece)) {
       const low = foldPiece(s);
-      if (CLOSING_FORMULA.test(low)) continue;
+      if (isClosingFormula(low)) continue;
       let lead = explicitLead(s.text, this.issuerKey, low);
       // "4. Sở Văn hóa, Thể thao và Du lịch:" / "- Chỉ đạo các cơ quan báo chí …": the Sở directs them
       if (lead?.directed && inherited && inherited.lead.length > 0) lead = null;

@@ -76,6 +76,7 @@ describe("assignments: what assigns nothing", () => {
     for (const closing of [
       "Nhận được công văn này, đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.",
       "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị khẩn trương triển khai./.",
+      "Yêu cầu Giám đốc các sở, Thủ trưởng các cơ quan, đơn vị và Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc thực hiện Chỉ thị này./.",
     ])
       expect(
         brief(`${header}1. Sở Y tế chủ trì triển khai chương trình tiêm chủng.\n\n${closing}\n`),
