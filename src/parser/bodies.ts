@@ -363,9 +363,13 @@ function verbAt(tokens: Token[], i: number): boolean {
     // nouns that look like verbs: "các tổ chức", "tổ chức chính trị - xã hội", "cơ quan tham mưu"
     const prev = tokens[i - 1]?.low ?? "";
     const next = tokens[i + v.length]?.low ?? "";
+    // ("tổ chức hội nghị", "tổ chức hội thảo", "tổ chức hội thi": the verb)
     if (
       phrase === "tổ chức" &&
-      (prev === "các" || prev === "những" || /^(chính|đảng|cơ|hội|thành|xã)$/.test(next))
+      (prev === "các" ||
+        prev === "những" ||
+        (/^(chính|đảng|cơ|hội|thành|xã)$/.test(next) &&
+          !(next === "hội" && /^(nghị|thảo|thi|diễn)/.test(tokens[i + v.length + 1]?.low ?? ""))))
     )
       continue;
     if (phrase === "tham mưu" && ((prev === "quan" && tokens[i - 2]?.low === "cơ") || next === ",")) continue;
@@ -373,7 +377,8 @@ function verbAt(tokens: Token[], i: number): boolean {
     if (phrase === "trình" && prev === "công") continue;
     // "đơn vị sự nghiệp công lập", "trường công lập": public, not "to set up"
     if (phrase === "lập" && prev === "công") continue;
-    if (phrase === "kiểm tra" && (prev === "ban" || prev === "ủy")) continue;
+    // "Ủy ban Kiểm tra", "Ban Kiểm tra": a name; "Tỉnh ủy kiểm tra": a body and its verb
+    if (phrase === "kiểm tra" && prev === "ban") continue;
     // "Trung tâm Dịch vụ tổng hợp xã": an adjective before the level that ends the name
     if (phrase === "tổng hợp" && LEVELS.has(next)) continue;
     return true;
@@ -439,6 +444,16 @@ function commaInName(tokens: Token[], i: number): boolean {
     if (!t || isPunctCode(t.code)) return false;
     if (t.low === "và") return tokens[k + 1]?.capital === true;
   }
+  return false;
+}
+
+// the kinds of places a group of them lists: "các thôn, buôn, bản", "các xã, phường"
+const PLACE_KINDS = new Set(["thôn", "buôn", "bản", "làng", "ấp", "sóc", "xã", "phường"]);
+
+/** A kind of place after a comma, in a group that "các" opened: "các thôn, buôn". */
+function placeKindAfterComma(tokens: Token[], i: number): boolean {
+  if (!PLACE_KINDS.has((tokens[i] as Token).low) || tokens[i - 1]?.code !== 44) return false;
+  for (let k = i - 2; k >= 0 && k >= i - 8; k--) if ((tokens[k] as Token).low === "các") return true;
   return false;
 }
 
@@ -544,7 +559,15 @@ function readBodiesAt(text: string, from: number, limit: number, textLow: string
       i > 0 && (tokens[i - 1] as Token).capital && lowerWord(text, t.start, t.end) && !t.info.notInNames;
     // a head is taken whole, capitalised or not: "Chi nhánh Ngân hàng …", "các trường trung học phổ thông"
     const head = headAt(tokens, i);
-    if (!capital && !afterCapital && !company && head === 0 && !isNameWord(t)) break;
+    if (
+      !capital &&
+      !afterCapital &&
+      !company &&
+      head === 0 &&
+      !isNameWord(t) &&
+      !placeKindAfterComma(tokens, i)
+    )
+      break;
     // a head inside a list ("Cấp ủy, người đứng đầu") is taken whole
     const step = Math.max(1, head);
     lastWord = i + step - 1;

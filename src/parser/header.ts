@@ -402,7 +402,10 @@ export function claimTitle(
     const line = doc.lines[i] as Line;
     const kind = doc.kinds[i];
     // a stamp beside the title leaves the title's words on the line unclaimed
-    if ((kind === "stamp" || kind === "furniture") && (doc.isClaimedText(line) || doc.isBlank(line)))
+    if (
+      (kind === "stamp" || kind === "furniture" || kind === "footnote") &&
+      (doc.isClaimedText(line) || doc.isBlank(line))
+    )
       continue;
     if (doc.isClaimedText(line)) {
       if (pieces.length === 0) continue;

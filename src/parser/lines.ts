@@ -8,8 +8,20 @@ const PAGE_OF = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
 const RULE = /^\s*(?:[-_=~·•.★☆*]\s*){3,}$|^\s*[★☆]\s*$/;
 // A footer a word processor prints: the file's path ("C:\Users\…\CV 2045 ho tich.doc   Trang 1/2").
 const FILE_FOOTER = /^(?:[a-z]:\\|\\\\)[^\n]*\.(?:docx?|odt|rtf|pdf)(?:\s|$)/;
-// A footnote at the foot of a page: a superscript number, then its text ("¹ Kết luận số 215-KL/TW …").
-const FOOTNOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?\p{L}/u;
+// A footnote at the foot of a page: a superscript number, then its text ("¹ Kết luận số 215-KL/TW …"),
+// or the same as a converter marks it up ("<sup>1</sup> …", "[^1]: …").
+const FOOTNOTE = /^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>\s*\d{1,3}\s*<\/sup>|\[\^\d{1,3}\]:)\s?\p{L}/iu;
+
+/** The line is a footnote (FOOTNOTE), tested on the source only for a line that begins like one. */
+function isFootnote(doc: DocText, line: Line): boolean {
+  let at = line.start;
+  while (at < line.end && isSpaceCode(doc.src.charCodeAt(at))) at++;
+  const c = doc.src.charCodeAt(at);
+  const superscript = c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079);
+  return (
+    (superscript || c === 60 || c === 91) && FOOTNOTE.test(doc.src.slice(at, Math.min(line.end, at + 40)))
+  );
+}
 
 // the characters rules are drawn with: - _ = ~ · • . ★ ☆ *
 function isRuleChar(c: number): boolean {
@@ -48,14 +60,20 @@ export function claimPageFurniture(doc: DocText): number {
   const pageLines = new Set<number>();
   for (const line of doc.lines) {
     const len = line.end - line.start;
-    if (len === 0 || len > 160) continue;
+    if (len === 0) continue;
+    if (isFootnote(doc, line)) {
+      // kept out of the text, but read for the documents it cites
+      doc.claimLine(line, "footnote");
+      count++;
+      continue;
+    }
+    if (len > 160) continue;
     const low = doc.rawLow(line);
     const trimmed = low.trim();
     if (trimmed.length === 0) continue;
     if (
       (trimmed.length <= 12 && (PAGE_NUMBER.test(low) || PAGE_WORD.test(low) || PAGE_OF.test(low))) ||
-      (trimmed.charCodeAt(1) === 58 && FILE_FOOTER.test(trimmed)) ||
-      (trimmed.charCodeAt(0) >= 0xb2 && FOOTNOTE.test(trimmed))
+      (trimmed.charCodeAt(1) === 58 && FILE_FOOTER.test(trimmed))
     ) {
       doc.claimLine(line, "furniture");
       pageLines.add(line.index);
@@ -77,7 +95,8 @@ export function claimPageFurniture(doc: DocText): number {
     if (lines.length < 2) continue;
     const byText = new Map<string, Line[]>();
     for (const line of lines) {
-      const text = doc.rawLow(line).trim();
+      // (as printed: a running head repeats its own case, a wrapped "tỉnh Quảng Trị" is not "TỈNH QUẢNG TRỊ")
+      const text = doc.raw(line).trim();
       const list = byText.get(text);
       if (list) list.push(line);
       else byText.set(text, [line]);

@@ -23,7 +23,7 @@ import { claimStamps } from "./stamps.ts";
 import { readTableRow } from "./tables.ts";
 import { findTailBlocks, readCopy, type TailBlock } from "./tail.ts";
 import { findTargets, indicatorColumns, isResultsTable, type TargetUnit } from "./targets.ts";
-import { clean, DocText, fold, foldPiece, type Line, type Piece, spanOf } from "./text.ts";
+import { clean, DocText, fold, foldPiece, type Line, type Piece, rawPiece, spanOf } from "./text.ts";
 import { typeFromCode } from "./vocabulary.ts";
 
 export interface SourceInfo {
@@ -289,6 +289,12 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
       for (const p of node.content) sectionPieces.push(p.piece);
     });
   }
+  // footnotes are kept out of the text, but the documents they cite are references
+  for (let i = 0; i < n; i++)
+    if (doc.kinds[i] === "footnote") {
+      const line = doc.lines[i] as Line;
+      sectionPieces.push(rawPiece(doc, line.start, line.end));
+    }
   const exclude = new Set<string>();
   if (symbol) exclude.add(symbol.symbol);
   for (const c of copies) if (c.symbol) exclude.add(c.symbol);

@@ -47,7 +47,7 @@ export function claimRecipients(
     const maxBlanks = doubleSpaced ? 1 : 0;
     for (let j = i + 1; j < to; j++) {
       const next = doc.lines[j] as Line;
-      if (doc.kinds[j] === "furniture") continue;
+      if (doc.kinds[j] === "furniture" || doc.kinds[j] === "footnote") continue;
       if (doc.isBlank(next)) {
         if (doc.isClaimedText(next)) break;
         blanks++;

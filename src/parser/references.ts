@@ -38,6 +38,11 @@ const LISTED_AFTER = new RegExp(
   `(?:[,;]|\\svà)\\s*(?:${TYPE_NAMES.map(([name]) => name).join("|")})${QUALIFIERS}\\s*(?:số\\s*:?)?\\s*$`,
 );
 const LINKED = /gắn với|kèm theo|\(/;
+// What follows a document and says what it is about, or what it is issued or carries out: the
+// documents named there are that document's, not this one's.
+const DESCRIBES = /\svề\s|\sban hành\s|“|"|\(|\sgắn với\s|\skèm theo\s/;
+// "Kế hoạch số 120-KH/TU ngày 05/9/2026 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 20-NQ/TW"
+const CARRIES_OUT_AFTER_ISSUER = /\scủa\s[^,;]{2,80}\s(?:thực hiện|triển khai(?: thực hiện)?)\s/;
 // A list the opening carries out whose first document has no symbol: "Thực hiện Nghị quyết Đại hội
 // đại biểu Đảng bộ tỉnh lần thứ XX và Nghị quyết số 19-NQ/TW …" (the sentence up to the mention).
 const LIST_OPENING = new RegExp(
@@ -148,7 +153,7 @@ function mentionsIn(piece: Piece, where: Where, orderBase: number, party: boolea
     if (listed) {
       inDescription = false;
       described = null;
-    } else if (prevEnd >= 0 && /\svề\s|\sban hành\s|“|"|\(|\sgắn với\s|\skèm theo\s/.test(between)) {
+    } else if (prevEnd >= 0 && (DESCRIBES.test(between) || CARRIES_OUT_AFTER_ISSUER.test(between))) {
       inDescription = true;
       described = out[out.length - 1] ?? null;
     }

@@ -1,5 +1,6 @@
 // The signature block (authority, on whose behalf, role, name) and the distribution list ("Nơi
 // nhận"), which converters often print side by side on the same lines.
+import { isRule } from "./lines.ts";
 import type { Authority, Signer } from "./schema.ts";
 import { clean, columns, type DocText, endWithout, fold, isSpaceCode, type Line } from "./text.ts";
 import { ROLE_WORDS } from "./vocabulary.ts";
@@ -55,7 +56,10 @@ export function normaliseAuthority(a: AuthorityMatch, system: "party" | "state" 
 const DISTRIBUTION_LABEL = /^nơi\s{0,2}nhận\s*:?\s*/;
 const BULLET = /^[-–—+•·▪]\s*/;
 const SIGNED = /^\(?\s*đã\s+ký\s*\)?\s*:?\s*/;
-const SIGN_NOTE = /^\((?:ký|đã ký|chữ ký|dấu)[^)]*\)$|^(?:ký tên|ký, đóng dấu|\(?dấu\)?)$/;
+// "(Đã ký)", "(Ký tên, đóng dấu)", "[Dấu đỏ: ỦY BAN NHÂN DÂN XÃ …]": what a converter or a typist wrote
+// where the signature and the seal are
+const SIGN_NOTE =
+  /^[([](?:ký|đã ký|chữ ký|dấu|đóng dấu|đã đóng dấu)[^)\]]*[)\]]$|^(?:ký tên|ký, đóng dấu|\(?dấu\)?)$/;
 const NAME = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u;
 const UPPER_NAME = /^\p{Lu}+(?:\s+\p{Lu}+){1,4}$/u;
 
@@ -162,6 +166,12 @@ export function readSignatureZone(doc: DocText, from: number, to: number): Signa
     if (doc.isBlank(line)) continue;
     const visible = doc.visible(line);
     if (visible.length > 400) break;
+    // a rule or a page break ("---", "* * *") ends the list
+    if (isRule(visible)) {
+      doc.claimLine(line, "rule");
+      inDistribution = false;
+      continue;
+    }
     const cells = columns(visible);
     let used = false;
     // a wrapped item is indented under the text of the one above it: "- Các sở: …,\n  Nông nghiệp …"

@@ -212,6 +212,7 @@ const QUANTITY = new RegExp(
 );
 const MULTIPLE =
   /(?:(?:tăng|gấp)\s)?(?:gấp\s)?(\d+(?:,\d+)?|hai|ba|bốn|năm|đôi|rưỡi)\s(?:lần)|gấp\s(đôi|ba|bốn|rưỡi|\d+(?:,\d+)?)(?!\s?lần)|tăng gấp (đôi|ba)/g;
+const MULTIPLE_BOUND_BEFORE = /(?:tăng|gấp) (?:ít nhất|tối thiểu|khoảng|trên|hơn|từ) $/;
 const RANK = /(?:tốp|top|nhóm|trong số|xếp thứ|đứng thứ|xếp hạng thứ)\s?(\d{1,3})(?!\d)/g;
 // "12 người trên một vạn dân", "42 giường/vạn dân", "2,8 điều dưỡng/1.000 dân"
 const RATE =
@@ -639,7 +640,14 @@ export function findTargets(units: TargetUnit[], docYear: number | null = null):
       const multiples: Found[] = [];
       MULTIPLE.lastIndex = 0;
       for (let m = MULTIPLE.exec(low); m; m = MULTIPLE.exec(low)) {
-        if (inside(parens, m.index) || !/tăng|gấp/.test(m[0])) continue;
+        // "tăng 2 lần", "gấp đôi", and "tăng ít nhất 2,5 lần so với năm 2020" (a bound before the figure)
+        if (
+          inside(parens, m.index) ||
+          !(
+            /tăng|gấp/.test(m[0]) || MULTIPLE_BOUND_BEFORE.test(low.slice(Math.max(0, m.index - 24), m.index))
+          )
+        )
+          continue;
         const word = (m[1] ?? m[2] ?? m[3]) as string;
         const value = word === "rưỡi" ? 1.5 : (parseNumeral(word) ?? wordNumber(word));
         if (value === null) continue;

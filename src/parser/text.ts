@@ -152,7 +152,10 @@ export function unaccent(s: string): string {
 const BLANKED =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: converters leave control characters; they are blanked on purpose
   /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u2500-\u257f\u0000-\u0008\u000b-\u001f\u007f*_`]/g;
-const ESCAPE = /\\(?=[*_#.\-()[\]|`>])/g;
+// an escape, or a backslash that ends a line (a markdown hard line break)
+const ESCAPE = /\\(?=[*_#.\-()[\]|`>]|[ \t]*(?:\n|$))/g;
+// HTML a converter left: inline tags (<u>, <sup>, <b>, <span …>…) and non-breaking spaces
+const HTML_LEFTOVER = /<\/?(?:u|b|i|s|em|strong|sup|sub|span|font|p|div)(?:\s[^<>\n]{0,120})?>|&nbsp;/giu;
 const LINE_MARK = /^([ \t]*)([#>]+)/gm;
 
 // A header laid out as a markdown table at the top (issuer | motto, then symbol | place and date) reads
@@ -177,7 +180,8 @@ function unfoldHeaderTable(src: string): string {
 }
 
 // A two-column markdown table used for layout (issuer | motto, "Nơi nhận" | signature), the lines of
-// each cell joined by <br>, and the separator row under it.
+// each cell joined by <br> or one line per row, and the separator row under it.
+const LAYOUT_WORDS = /nơi nhận|cộng h[oò]a xã hội|đảng cộng sản việt nam|độc lập\s*-\s*tự do/iu;
 const LAYOUT_SEPARATOR = /^[ \t]*\|[ \t:]*-{3,}[ \t:]*\|[ \t:]*-{3,}[ \t:]*\|[ \t]*$/;
 
 /** "| a | b |": a row of two cells. */
@@ -194,20 +198,30 @@ function isTwoCellRow(t: string): boolean {
  * kept. A table of three columns or more holds data: its <br> stay column gaps (see blankMarkup).
  */
 function unfoldLayoutRows(src: string): string {
-  if (!/<br/i.test(src)) return src;
+  if (!src.includes("|")) return src;
   let out = "";
   let from = 0;
   let afterLayout = false;
   for (let start = 0; start <= src.length; ) {
     const nl = src.indexOf("\n", start);
     const end = nl < 0 ? src.length : nl;
+    // (most lines are not rows: only a line that starts with a pipe is sliced)
+    let first = start;
+    while (first < end && (src.charCodeAt(first) === 32 || src.charCodeAt(first) === 9)) first++;
+    if (src.charCodeAt(first) !== 124) {
+      if (first < end) afterLayout = false;
+      if (nl < 0) break;
+      start = nl + 1;
+      continue;
+    }
     const line = src.slice(start, end);
     const t = line.trim();
-    // a row with <br> in it starts the layout table; the two-cell rows right under it go on with it
+    // a row with <br> in it, or the words of a header or a signature block, starts the layout table;
+    // the two-cell rows right under it go on with it
     if (afterLayout && LAYOUT_SEPARATOR.test(line)) {
       out += src.slice(from, start) + " ".repeat(line.length);
       from = end;
-    } else if (isTwoCellRow(t) && (afterLayout || /<br/i.test(t))) {
+    } else if (isTwoCellRow(t) && (afterLayout || /<br/i.test(t) || LAYOUT_WORDS.test(t))) {
       out += src.slice(from, start);
       out += line.replace(/<br\s*\/?>/giu, (x) => `\n${" ".repeat(x.length - 1)}`).replace(/\|/g, " ");
       from = end;
@@ -251,6 +265,8 @@ function blankMarkup(src: string): string {
   out = out.replace(BLANKED, " ");
   // a line break tag a converter left in a cell ("THÀNH ỦY CẦN THƠ<br>*") separates like a column gap
   if (out.includes("<")) out = out.replace(/<br\s*\/?>/giu, (x) => " ".repeat(x.length));
+  if (out.includes("<") || out.includes("&nbsp;"))
+    out = out.replace(HTML_LEFTOVER, (x) => " ".repeat(x.length));
   if (!out.includes("#") && !out.includes(">")) return out;
   return blankLineMarks(out);
 }

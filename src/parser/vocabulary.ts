@@ -162,6 +162,9 @@ export const BODY_HEADS = [
   "trưởng ban",
   "trưởng phòng",
   "trưởng thôn",
+  // the parties to public investment that directives give tasks to
+  "chủ đầu tư",
+  "nhà thầu",
   "trưởng các thôn",
   "trưởng tổ dân phố",
   "trưởng các tổ dân phố",
@@ -236,6 +239,14 @@ export const GROUP_KINDS = new Set([
   "trạm y tế",
   "thôn",
   "tổ dân phố",
+  "khu phố",
+  "buôn",
+  "bản",
+  "làng",
+  "ấp",
+  "sóc",
+  "chủ đầu tư",
+  "nhà thầu",
 ]);
 
 /**

@@ -41,4 +41,88 @@ describe("page furniture", () => {
     expect(text).not.toContain("ho tich.doc");
     expect(d.warnings.find((w) => w.code === "page-furniture-removed")).toBeDefined();
   });
+
+  it("markdown footnotes, HTML leftovers and hard line breaks are not text; a footnote's document is a reference", () => {
+    const d = parseDocument(
+      [
+        "| ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+        "|---|---|",
+        "| Số: 12/CT-UBND | Quảng Trị, ngày 02 tháng 3 năm 2026 |",
+        "",
+        "# CHỈ THỊ",
+        "",
+        "Về tăng cường phòng cháy, chữa cháy rừng\\",
+        "",
+        "Diện tích rừng của tỉnh lớn<sup>1</sup>, nguy cơ cháy rừng cao.",
+        "",
+        "1\\. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Công an tỉnh&nbsp;và các chủ đầu tư kiểm tra các <u>khu rừng trọng điểm</u> trước ngày 30/4/2026.",
+        "",
+        "**Nơi nhận:**  ",
+        "\\- Bộ Nông nghiệp và Môi trường;  ",
+        "\\- Lưu: VT, KT.",
+        "",
+        "**TM. ỦY BAN NHÂN DÂN**  ",
+        "**CHỦ TỊCH**",
+        "",
+        "**Lê Quang Tùng**",
+        "",
+        "---",
+        "",
+        "<sup>1</sup> Số liệu theo Quyết định số 356/QĐ-UBND ngày 20/01/2026 của Ủy ban nhân dân tỉnh.",
+        "",
+      ].join("\n"),
+      { name: "t.md", format: "md", sha256: "0".repeat(64) },
+    );
+    expect(d.title).toBe("tăng cường phòng cháy, chữa cháy rừng");
+    expect(d.distribution).toEqual(["Bộ Nông nghiệp và Môi trường", "Lưu: VT, KT"]);
+    expect(d.assignments).toMatchObject([
+      {
+        lead: ["Sở Nông nghiệp và Môi trường"],
+        cooperating: ["Công an tỉnh", "các chủ đầu tư"],
+        deadline: { date: "2026-04-30" },
+      },
+    ]);
+    expect(d.assignments[0]?.task).toContain("kiểm tra các khu rừng trọng điểm");
+    expect(d.references.map((r) => [r.symbol, r.date, r.relation])).toEqual([
+      ["356/QĐ-UBND", "2026-01-20", "cites"],
+    ]);
+    expect(JSON.stringify(d.sections)).not.toContain("Số liệu theo");
+  });
+
+  it("a line repeated as printed is a running head; the same words in another case are not", () => {
+    const d = parseDocument(
+      [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH QUẢNG TRỊ",
+        "-------",
+        "Số: 25/2026/QĐ-UBND",
+        "",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Quảng Trị, ngày 05 tháng 11 năm 2026",
+        "",
+        "QUYẾT ĐỊNH",
+        "Ban hành Quy chế phối hợp quản lý tài nguyên nước trên địa bàn",
+        "tỉnh Quảng Trị",
+        "",
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý tài nguyên nước.",
+        "Điều 2. Sở Nông nghiệp và Môi trường chủ trì tổ chức thực hiện Quy chế.",
+        "",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "",
+        "Hoàng Nam",
+        "",
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH QUẢNG TRỊ",
+        "",
+        "QUY CHẾ",
+        "Phối hợp quản lý tài nguyên nước trên địa bàn",
+        "tỉnh Quảng Trị",
+        "",
+      ].join("\n"),
+      source,
+    );
+    expect(d.issuer).toEqual({ name: "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", parent: null });
+  });
 });

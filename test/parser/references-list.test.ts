@@ -70,4 +70,15 @@ describe("references listed in the opening", () => {
       ["68-NQ/TW", "cites"],
     ]);
   });
+
+  it("what a document named in the opening carries out ('của X thực hiện Nghị quyết …') is that document's", () => {
+    expect(
+      relations(
+        "Thực hiện Kế hoạch số 120-KH/TU ngày 05/9/2026 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 20-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:",
+      ),
+    ).toEqual([
+      ["120-KH/TU", "implements"],
+      ["20-NQ/TW", "cites"],
+    ]);
+  });
 });

@@ -88,6 +88,25 @@ describe("signers", () => {
       ].join("\n"),
     );
     expect(d.signer).toEqual({ authority: null, onBehalfOf: null, role: "CHỦ TỊCH", name: "Trần Phong" });
+    // a note where the seal is, in brackets, is neither
+    const sealed = parse(
+      [
+        "ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ EA KAR                             Độc lập - Tự do - Hạnh phúc",
+        "Số: 146/BC-UBND                 Ea Kar, ngày 20 tháng 11 năm 2026",
+        "",
+        "BÁO CÁO",
+        "Kết quả thực hiện nhiệm vụ năm 2026",
+        "",
+        "1. Tình hình chung.",
+        "",
+        "Nơi nhận:                                             TM. ỦY BAN NHÂN DÂN",
+        "- UBND tỉnh Đắk Lắk (b/c);                                 CHỦ TỊCH",
+        "- TT Đảng ủy, TT HĐND xã;                          [DẤU ĐỎ: ỦY BAN NHÂN DÂN XÃ EA KAR]",
+        "- Lưu: VT, VP.                                             Y Thuột Niê",
+      ].join("\n"),
+    );
+    expect(sealed.distribution).toEqual(["UBND tỉnh Đắk Lắk (b/c)", "TT Đảng ủy, TT HĐND xã", "Lưu: VT, VP"]);
     expect(d.distribution).toEqual(["Như Điều 3", "TT Tỉnh ủy, TT HĐND tỉnh (b/c)", "Lưu: VT, KT"]);
   });
 });
@@ -137,6 +156,14 @@ describe("bodies in sentences", () => {
     expect(lead("Hiệp hội Doanh nghiệp tỉnh xây dựng chương trình kết nối")).toBe(
       "Hiệp hội Doanh nghiệp tỉnh",
     );
+    expect(lead("Các chủ đầu tư chủ trì hoàn thiện hồ sơ")).toBe("Các chủ đầu tư");
+    expect(lead("Ban Nội chính Tỉnh ủy kiểm tra việc thực hiện")).toBe("Ban Nội chính Tỉnh ủy");
+    expect(lead("Ủy ban Kiểm tra Tỉnh ủy chủ trì")).toBe("Ủy ban Kiểm tra Tỉnh ủy");
+    expect(lead("Ban thường vụ đảng ủy các xã, phường tổ chức hội nghị quán triệt")).toBe(
+      "Ban thường vụ đảng ủy các xã, phường",
+    );
+    expect(lead("các tổ chức hội quần chúng tuyên truyền")).toBe("các tổ chức hội quần chúng");
+    expect(lead("các thôn, buôn, bản triển khai")).toBe("các thôn, buôn, bản");
   });
   it("does not take common words for bodies", () => {
     expect(lead("báo cáo kết quả về Ban Thường vụ")).toBeNull();
@@ -632,6 +659,17 @@ describe("targets: periods, numbered items, baselines, units", () => {
         "| Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện năm 2026 | So sánh |\n| Số doanh nghiệp | 9.000 | 9.800 | 108% |\n",
       ),
     ).toEqual([]);
+  });
+  it("'tăng ít nhất 2,5 lần so với năm 2020' is a multiple of the baseline", () => {
+    expect(
+      targetsIn("- Thu nhập bình quân của cư dân nông thôn tăng ít nhất 2,5 lần so với năm 2020."),
+    ).toEqual([
+      expect.objectContaining({
+        kind: "multiple_of_baseline",
+        value: 2.5,
+        baseline: expect.objectContaining({ year: 2020 }),
+      }),
+    ]);
   });
   it("an amount of money a year is the unit's; what is added each year is an increment", () => {
     expect(

@@ -98,4 +98,33 @@ describe("layouts a converter leaves", () => {
       "Trước ngày 15/12/2026",
     ]);
   });
+
+  it("a two-column table that holds 'Nơi nhận' and the signature row by row is laid out too", () => {
+    const d = parseDocument(
+      [
+        "| ỦY BAN NHÂN DÂN TỈNH GIA LAI   | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |",
+        "|--------------------------------|------------------------------------------------------------------|",
+        "| Số: 3187/UBND-KT               | Gia Lai, ngày 19 tháng 8 năm 2026                                |",
+        "",
+        "V/v đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2026",
+        "",
+        "1. Sở Tài chính chủ trì tổng hợp tình hình giải ngân, báo cáo trước ngày 30/9/2026.",
+        "",
+        "| **Nơi nhận:**                           | **KT. CHỦ TỊCH**           |",
+        "| + Như trên;                             | **PHÓ CHỦ TỊCH**           |",
+        "| + Bộ Tài chính (b/c);                   |                            |",
+        "| + Lưu: VT, KT.                          | **Nguyễn Tuấn Anh**        |",
+        "",
+      ].join("\n"),
+      source,
+    );
+    expect(d.distribution).toEqual(["Như trên", "Bộ Tài chính (b/c)", "Lưu: VT, KT"]);
+    expect(d.signer).toEqual({
+      authority: "KT.",
+      onBehalfOf: "CHỦ TỊCH",
+      role: "PHÓ CHỦ TỊCH",
+      name: "Nguyễn Tuấn Anh",
+    });
+    expect([d.symbol, d.date]).toEqual(["3187/UBND-KT", "2026-08-19"]);
+  });
 });
