@@ -11,6 +11,7 @@ import { taskColumns } from "./tables.ts";
 import {
   clean,
   endsWithColon,
+  endWithout,
   fold,
   foldPiece,
   isSpaceCode,
@@ -127,18 +128,23 @@ const CLOSING = /^\s*trên đây là /;
 // So is the closing call to carry the document out, which names no task of its own: "Yêu cầu các cơ
 // quan, đơn vị nghiêm túc triển khai thực hiện./.", "Nhận được công văn này, đề nghị các đơn vị khẩn
 // trương thực hiện."
-const CLOSING_FORMULA =
-  /^\s*(?:(?:chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|thông báo|hướng dẫn|quy định|quy chế|chương trình|công văn|văn bản)(?: hành động| liên tịch| phối hợp| công tác)? này (?:được )?(?:phổ biến|quán triệt|có hiệu lực|thay thế)|[^.;]{0,80}\sthông báo (?:để|đến) [^.;]{0,120}\sbiết(?:[\s,.;]|$)|(?:nhận được [^.;,]{0,40} này,\s*)?(?:[^.;,]{0,60}\s)?(?:yêu cầu|đề nghị) [^.;]{0,120}\s(?:khẩn trương|nghiêm túc) (?:tổ chức )?(?:triển khai(?: thực hiện)?|thực hiện)(?: nghiêm túc| có hiệu quả)?(?: (?:chỉ thị|kế hoạch|công văn|văn bản|quyết định|thông báo|nghị quyết|kết luận|chương trình|hướng dẫn) này)?[\s./]*$)/;
+// (three expressions, each tried only when the sentence has what it needs where it needs it: most
+// sentences are none of them)
+const CLOSING_THIS =
+  /^\s*(?:chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|thông báo|hướng dẫn|quy định|quy chế|chương trình|công văn|văn bản)(?: hành động| liên tịch| phối hợp| công tác)? này (?:được )?(?:phổ biến|quán triệt|có hiệu lực|thay thế)/;
+const CLOSING_NOTICE = /^\s*[^.;]{0,80}\sthông báo (?:để|đến) [^.;]{0,120}\sbiết(?:[\s,.;]|$)/;
+const CLOSING_CALL =
+  /^\s*(?:nhận được [^.;,]{0,40} này,\s*)?(?:[^.;,]{0,60}\s)?(?:yêu cầu|đề nghị) [^.;]{0,120}\s(?:khẩn trương|nghiêm túc) (?:tổ chức )?(?:triển khai(?: thực hiện)?|thực hiện)(?: nghiêm túc| có hiệu quả)?(?: (?:chỉ thị|kế hoạch|công văn|văn bản|quyết định|thông báo|nghị quyết|kết luận|chương trình|hướng dẫn) này)?[\s./]*$/;
+// how a closing call ends: "… nghiêm túc thực hiện./.", "… triển khai.", "… thực hiện Chỉ thị này."
+const CALL_END = /(?:thực hiện|triển khai|này|nghiêm túc|có hiệu quả)$/;
 
-/** CLOSING_FORMULA.test(low), tried only on a sentence with one of the words each formula needs. */
+/** The sentence is one of the closing formulas. */
 function isClosingFormula(low: string): boolean {
-  return (
-    (low.includes(" này ") ||
-      low.includes("thông báo") ||
-      low.includes("khẩn trương") ||
-      low.includes("nghiêm túc")) &&
-    CLOSING_FORMULA.test(low)
-  );
+  if (CLOSING_THIS.test(low)) return true;
+  const head = low.length > 100 ? low.slice(0, 100) : low;
+  if (head.includes("thông báo") && CLOSING_NOTICE.test(low)) return true;
+  const end = endWithout(low, "./");
+  return CALL_END.test(low.slice(Math.max(0, end - 12), end)) && CLOSING_CALL.test(low);
 }
 
 /** A body's name as compared: folded, white space collapsed. */
