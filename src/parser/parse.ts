@@ -138,6 +138,7 @@ function openingIssuer(paras: Paragraph[]): string | null {
 
 const PAST_TARGET =
   /(chiến lược|kế hoạch|chương trình|đề án|quy hoạch|mục tiêu|tầm nhìn|phấn đấu|định hướng)[^.;]{0,120}?đến năm (\d{4})/g;
+const UNTIL_YEAR = /đến năm /i;
 const RESULT_HEADING = /kết quả|tình hình|đánh giá|thực trạng/;
 // a figure with a percent sign, or after the words that set a value
 const QUANTITY_IN_HEADING =
@@ -393,9 +394,9 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   if (docYear !== null) {
     const pastYears = new Set<string>();
     const scanPast = (p: Piece): void => {
-      if (!p.text.includes("năm")) return;
+      // (in any case: "ĐẾN NĂM 2020" in a title too; only a piece that has it is folded)
+      if (!UNTIL_YEAR.test(p.text)) return;
       const low = foldPiece(p);
-      if (!low.includes("đến năm ")) return;
       const re = PAST_TARGET;
       re.lastIndex = 0;
       for (let m = re.exec(low); m; m = re.exec(low)) {

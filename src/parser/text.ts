@@ -149,9 +149,35 @@ export function unaccent(s: string): string {
 // Odd spaces, control characters, markdown emphasis and escapes, and the box-drawing characters a
 // converter frames a stamp or draws a rule with (┌─┐ │ ┘): each becomes one space. (Two passes,
 // escapes first, are faster than one with an alternative tried at every character.)
-const BLANKED =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: converters leave control characters; they are blanked on purpose
-  /[\r\u00a0\u00ad\ufeff\u200b\u3000\u2000-\u200a\u202f\u205f\u2500-\u257f\u0000-\u0008\u000b-\u001f\u007f*_`]/g;
+// (a table of the characters: a loop over the text with it is faster than the character class)
+const BLANKED = new Uint8Array(0x10000);
+for (const c of "\r\u00a0\u00ad\ufeff\u200b\u3000\u202f\u205f\u007f*_`") BLANKED[c.charCodeAt(0)] = 1;
+for (const [from, to] of [
+  [0x2000, 0x200a],
+  [0x2500, 0x257f],
+  [0x00, 0x08],
+  [0x0b, 0x1f],
+]) {
+  for (let c = from as number; c <= (to as number); c++) BLANKED[c] = 1;
+}
+
+/** Each BLANKED character becomes a space. */
+function blankCharacters(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && BLANKED[s.charCodeAt(i)] === 0) i++;
+  if (i === n) return s;
+  const parts: string[] = [];
+  let from = 0;
+  for (; i < n; i++) {
+    if (BLANKED[s.charCodeAt(i)] === 1) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(s.slice(from));
+  return parts.join(" ");
+}
 // an escape, or a backslash that ends a line (a markdown hard line break)
 const ESCAPE = /\\(?=[*_#.\-()[\]|`>]|[ \t]*(?:\n|$))/g;
 // HTML a converter left: inline tags (<u>, <sup>, <b>, <span …>…) and non-breaking spaces
@@ -262,7 +288,7 @@ function blankLineMarks(s: string): string {
 function blankMarkup(src: string): string {
   let out = unfoldHeaderTable(unfoldLayoutRows(src));
   if (out.includes("\\")) out = out.replace(ESCAPE, " ");
-  out = out.replace(BLANKED, " ");
+  out = blankCharacters(out);
   // a line break tag a converter left in a cell ("THÀNH ỦY CẦN THƠ<br>*") separates like a column gap
   if (out.includes("<")) out = out.replace(/<br\s*\/?>/giu, (x) => " ".repeat(x.length));
   if (out.includes("<") || out.includes("&nbsp;"))
