@@ -159,6 +159,8 @@ export interface Label {
   parts: number[];
   /** Length of the label text including its punctuation and following spaces. */
   length: number;
+  /** Numbered by its place in a list printed "1.", "1.", "1." (see buildSections). */
+  renumbered?: boolean;
 }
 
 export const VI_LETTERS = "abcdđeghiklmnopqrstuvxy";
