@@ -79,6 +79,32 @@ function sentences(p: Piece): Piece[] {
   return out.filter((s) => s.text.length > 0);
 }
 
+/**
+ * A sentence cut where a clause after ";" gives a task to a body of its own: "…, hoàn thành trước ngày
+ * 31/3/2026; chỉ đạo Sở Tư pháp chủ trì, phối hợp với … rà soát …, hoàn thành trong quý II/2026." Each
+ * part keeps its deadline. A clause that only directs ("; chỉ đạo các cơ quan báo chí tuyên truyền")
+ * stays in its sentence.
+ */
+function dutyClauses(s: Piece, issuerKey: string | null): Piece[] {
+  const low = foldPiece(s);
+  let k = low.indexOf("; ");
+  if (k < 0) return [s];
+  const out: Piece[] = [];
+  let start = 0;
+  for (; k >= 0; k = low.indexOf("; ", k + 2)) {
+    if (!DUTY_CLAUSE.test(low.slice(k + 2, k + 12))) continue;
+    const rest = slicePiece(s, k + 2, s.text.length);
+    const lead = explicitLead(rest.text, issuerKey, foldPiece(rest));
+    if (!lead || lead.directed) continue;
+    out.push(trimPiece(slicePiece(s, start, k + 1)));
+    start = k + 2;
+  }
+  if (start === 0) return [s];
+  out.push(trimPiece(slicePiece(s, start, s.text.length)));
+  return out;
+}
+const DUTY_CLAUSE = /^(?:chỉ đạo|giao|đề nghị) /;
+
 /** Length of /^\s*(?:[-–—+•·]\s*|\(\d+\)\s*)?/ at the start of `text`, read by character codes. */
 function stripBullet(text: string): number {
   const n = text.length;
@@ -196,7 +222,14 @@ export function explicitLead(
   const verb = LEAD_VERB.exec(rest);
   if (verb) {
     const b = readBodies(text, at + verb[0].length, text.length, low);
-    if (b) return { lead: splitBodies(b.text), end: b.end, meta: false, directed: verb[1] === "chỉ đạo" };
+    // "chỉ đạo X …" directs X; "chỉ đạo X chủ trì …" has X lead
+    const directed =
+      verb[1] === "chỉ đạo" &&
+      !low
+        .slice(b?.end ?? 0)
+        .trimStart()
+        .startsWith("chủ trì");
+    if (b) return { lead: splitBodies(b.text), end: b.end, meta: false, directed };
   }
   const subject = readBodies(text, at, text.length, low);
   if (subject && !isGeneric(subject.text)) {
@@ -337,7 +370,7 @@ export class AssignmentCollector {
     let current: Draft | null = null;
     // the paragraph is folded once; its sentences take their folds from it (slicePiece)
     foldPiece(piece);
-    for (const s of sentences(piece)) {
+    for (const s of sentences(piece).flatMap((x) => dutyClauses(x, this.issuerKey))) {
       const low = foldPiece(s);
       if (isClosingFormula(low)) continue;
       let lead = explicitLead(s.text, this.issuerKey, low);

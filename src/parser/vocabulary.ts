@@ -133,6 +133,7 @@ export const BODY_HEADS = [
   "chi cục",
   "tổng cục",
   "trung tâm",
+  "trạm y tế",
   "viện kiểm sát",
   "viện",
   "trường",

@@ -100,6 +100,15 @@ describe("assignments: who is given the task", () => {
       { lead: ["Sở Y tế"], cooperating: [], due: null },
       { lead: ["Sở Văn hóa, Thể thao và Du lịch"], cooperating: [], due: null },
     ]);
+    // a clause that gives a task to a body of its own, after ";", is a task of its own
+    expect(
+      brief(
+        `${header}1. Sở Y tế:\n- Xây dựng kế hoạch tiêm chủng, hoàn thành trước ngày 31/3/2027; chỉ đạo Trung tâm Y tế tỉnh chủ trì, phối hợp với các trạm y tế xã tổ chức tiêm, hoàn thành trong quý II/2027; chỉ đạo các cơ sở y tế tuyên truyền.\n`,
+      ),
+    ).toEqual([
+      { lead: ["Sở Y tế"], cooperating: [], due: "2027-03-31" },
+      { lead: ["Trung tâm Y tế tỉnh"], cooperating: ["các trạm y tế xã"], due: "2027-06-30" },
+    ]);
     // with no body over it, the body directed carries it out
     expect(
       brief(`${header}Chỉ đạo các cơ quan báo chí tuyên truyền các biện pháp phòng bệnh.\n`).map(
