@@ -93,7 +93,9 @@ function dutyClauses(s: Piece, issuerKey: string | null): Piece[] {
   let start = 0;
   for (; k >= 0; k = low.indexOf("; ", k + 2)) {
     if (!DUTY_CLAUSE.test(low.slice(k + 2, k + 12))) continue;
-    const rest = slicePiece(s, k + 2, s.text.length);
+    // (the clause's start names its lead: a window of it, so that a sentence of many clauses is
+    // read in linear time)
+    const rest = slicePiece(s, k + 2, Math.min(s.text.length, k + 2 + CLAUSE_WINDOW));
     const lead = explicitLead(rest.text, issuerKey, foldPiece(rest));
     if (!lead || lead.directed) continue;
     out.push(trimPiece(slicePiece(s, start, k + 1)));
@@ -103,7 +105,8 @@ function dutyClauses(s: Piece, issuerKey: string | null): Piece[] {
   out.push(trimPiece(slicePiece(s, start, s.text.length)));
   return out;
 }
-const DUTY_CLAUSE = /^(?:chỉ đạo|giao|đề nghị) /;
+const DUTY_CLAUSE = /^(?:chỉ đạo|giao(?! thông| đất| dịch| lưu| tiếp)|đề nghị) /;
+const CLAUSE_WINDOW = 300;
 
 /** Length of /^\s*(?:[-–—+•·]\s*|\(\d+\)\s*)?/ at the start of `text`, read by character codes. */
 function stripBullet(text: string): number {
@@ -159,18 +162,30 @@ const CLOSING = /^\s*trên đây là /;
 const CLOSING_THIS =
   /^\s*(?:chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|thông báo|hướng dẫn|quy định|quy chế|chương trình|công văn|văn bản)(?: hành động| liên tịch| phối hợp| công tác)? này (?:được )?(?:phổ biến|quán triệt|có hiệu lực|thay thế)/;
 const CLOSING_NOTICE = /^\s*[^.;]{0,80}\sthông báo (?:để|đến) [^.;]{0,120}\sbiết(?:[\s,.;]|$)/;
+// (the body that gives the call, and the group it is given to, are read to tell it from a task:
+// "Sở Tài chính đề nghị Bộ Tài chính bổ sung vốn và khẩn trương triển khai" is one)
 const CLOSING_CALL =
-  /^\s*(?:nhận được [^.;,]{0,40} này,\s*)?(?:[^.;,]{0,60}\s)?(?:yêu cầu|đề nghị) [^.;]{0,120}\s(?:khẩn trương|nghiêm túc) (?:tổ chức )?(?:triển khai(?: thực hiện)?|thực hiện)(?: nghiêm túc| có hiệu quả)?(?: (?:chỉ thị|kế hoạch|công văn|văn bản|quyết định|thông báo|nghị quyết|kết luận|chương trình|hướng dẫn) này)?[\s./]*$/;
+  /^\s*(?:nhận được [^.;,]{0,40} này,\s*)?([^.;,]{0,60}\s)?(?:yêu cầu|đề nghị) ([^.;]{0,120})\s(?:khẩn trương|nghiêm túc) (?:tổ chức )?(?:triển khai(?: thực hiện)?|thực hiện)(?: nghiêm túc| có hiệu quả)?(?: (?:chỉ thị|kế hoạch|công văn|văn bản|quyết định|thông báo|nghị quyết|kết luận|chương trình|hướng dẫn) này)?[\s./]*$/d;
 // how a closing call ends: "… nghiêm túc thực hiện./.", "… triển khai.", "… thực hiện Chỉ thị này."
 const CALL_END = /(?:thực hiện|triển khai|này|nghiêm túc|có hiệu quả)$/;
+// "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về …"
+const CLOSING_DIFFICULTIES =
+  /^\s*trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)[^.;]{0,60}?có (?:khó khăn|vướng mắc|phát sinh)/;
 
-/** The sentence is one of the closing formulas. */
-function isClosingFormula(low: string): boolean {
-  if (CLOSING_THIS.test(low)) return true;
+/** The sentence (`text`, folded `low`) is one of the closing formulas. */
+function isClosingFormula(text: string, low: string): boolean {
+  if (CLOSING_THIS.test(low) || CLOSING_DIFFICULTIES.test(low)) return true;
   const head = low.length > 100 ? low.slice(0, 100) : low;
   if (head.includes("thông báo") && CLOSING_NOTICE.test(low)) return true;
   const end = endWithout(low, "./");
-  return CALL_END.test(low.slice(Math.max(0, end - 12), end)) && CLOSING_CALL.test(low);
+  if (!CALL_END.test(low.slice(Math.max(0, end - 12), end))) return false;
+  const m = CLOSING_CALL.exec(low);
+  if (!m) return false;
+  const giver = m.indices?.[1];
+  if (!giver) return true;
+  // "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị khẩn trương triển khai": a body, then a group
+  const b = readBodies(text, giver[0], giver[1], low);
+  return b !== null && b.end >= giver[1] - 1 && (m[2] ?? "").startsWith("các ");
 }
 
 /** A body's name as compared: folded, white space collapsed. */
@@ -222,14 +237,11 @@ export function explicitLead(
   const verb = LEAD_VERB.exec(rest);
   if (verb) {
     const b = readBodies(text, at + verb[0].length, text.length, low);
-    // "chỉ đạo X …" directs X; "chỉ đạo X chủ trì …" has X lead
-    const directed =
-      verb[1] === "chỉ đạo" &&
-      !low
-        .slice(b?.end ?? 0)
-        .trimStart()
-        .startsWith("chủ trì");
-    if (b) return { lead: splitBodies(b.text), end: b.end, meta: false, directed };
+    if (b) {
+      // "chỉ đạo X …" directs X; "chỉ đạo X chủ trì …" has X lead
+      const directed = verb[1] === "chỉ đạo" && !low.slice(b.end).trimStart().startsWith("chủ trì");
+      return { lead: splitBodies(b.text), end: b.end, meta: false, directed };
+    }
   }
   const subject = readBodies(text, at, text.length, low);
   if (subject && !isGeneric(subject.text)) {
@@ -372,7 +384,7 @@ export class AssignmentCollector {
     foldPiece(piece);
     for (const s of sentences(piece).flatMap((x) => dutyClauses(x, this.issuerKey))) {
       const low = foldPiece(s);
-      if (isClosingFormula(low)) continue;
+      if (isClosingFormula(s.text, low)) continue;
       let lead = explicitLead(s.text, this.issuerKey, low);
       // "4. Sở Văn hóa, Thể thao và Du lịch:" / "- Chỉ đạo các cơ quan báo chí …": the Sở directs them
       if (lead?.directed && inherited && inherited.lead.length > 0) lead = null;

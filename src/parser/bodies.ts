@@ -453,6 +453,16 @@ const PLACE_KINDS = new Set(["thôn", "buôn", "bản", "làng", "ấp", "sóc",
 /** A kind of place after a comma, in a group that "các" opened: "các thôn, buôn". */
 function placeKindAfterComma(tokens: Token[], i: number): boolean {
   if (!PLACE_KINDS.has((tokens[i] as Token).low) || tokens[i - 1]?.code !== 44) return false;
+  // the kind ends the group ("…, buôn, bản tổ chức"), not a word that begins with it ("bản đồ", "xã hội")
+  const next = tokens[i + 1];
+  if (
+    next &&
+    !isPunctCode(next.code) &&
+    next.low !== "và" &&
+    !PLACE_KINDS.has(next.low) &&
+    !verbAt(tokens, i + 1)
+  )
+    return false;
   for (let k = i - 2; k >= 0 && k >= i - 8; k--) if ((tokens[k] as Token).low === "các") return true;
   return false;
 }

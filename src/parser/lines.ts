@@ -7,7 +7,7 @@ const PAGE_WORD = /^\s*trang\s+\d{1,3}(?:\s*(?:\/|trên)\s*\d{1,3})?\s*$/;
 const PAGE_OF = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
 const RULE = /^\s*(?:[-_=~·•.★☆*]\s*){3,}$|^\s*[★☆]\s*$/;
 // A footer a word processor prints: the file's path ("C:\Users\…\CV 2045 ho tich.doc   Trang 1/2").
-const FILE_FOOTER = /^(?:[a-z]:\\|\\\\)[^\n]*\.(?:docx?|odt|rtf|pdf)(?:\s|$)/;
+const FILE_FOOTER = /^[a-z]:\\[^\n]*\.(?:docx?|odt|rtf|pdf)(?:\s|$)/;
 // A footnote at the foot of a page: a superscript number, then its text ("¹ Kết luận số 215-KL/TW …"),
 // or the same as a converter marks it up ("<sup>1</sup> …", "[^1]: …").
 const FOOTNOTE = /^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>\s*\d{1,3}\s*<\/sup>|\[\^\d{1,3}\]:)\s?\p{L}/iu;
@@ -17,7 +17,7 @@ function isFootnote(doc: DocText, line: Line): boolean {
   let at = line.start;
   while (at < line.end && isSpaceCode(doc.src.charCodeAt(at))) at++;
   const c = doc.src.charCodeAt(at);
-  const superscript = c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079);
+  const superscript = c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
   return (
     (superscript || c === 60 || c === 91) && FOOTNOTE.test(doc.src.slice(at, Math.min(line.end, at + 40)))
   );
@@ -202,7 +202,7 @@ function mayStartLabel(text: string, at: number): boolean {
 
 /** Recognises a section label at the start of a line (in `work` text). */
 export function readLabel(text: string): Label | null {
-  // fast path: a label starts with a digit, a Roman numeral, a letter and ")" or ".", or a word
+  // fast path: a label starts with a digit, a Roman numeral, a letter and ")", "." or "-", or a word
   // such as Điều / Phần / Chương / Mục
   let at = 0;
   while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;

@@ -96,7 +96,7 @@ function shouldBreak(
   inLabel: boolean,
 ): boolean {
   // "… hoàn thành trong quý" / "I/2027.": a quarter's number and year go on the phrase, never a heading
-  if (!blankBetween && QUARTER_REST.test(next)) return false;
+  if (!blankBetween && QUARTER_REST.test(next) && /quý\s*$/i.test(prev)) return false;
   if (layout.wrapped) {
     if (blankBetween && !layout.doubleSpaced) return true;
     // a symbol broken after its dash ("Chỉ thị số 42-" / "CT/TW") goes on, however short the line
@@ -128,14 +128,20 @@ const NUMBER_HEAD = /^(?:stt|tt|số tt|số thứ tự)$/;
  * A converter that prints each line of a wrapped cell as a row of its own ("| 1 | Rà soát kịch bản
  * xâm | Chi cục Thủy lợi | Trước ngày |" / "|   | nhập mặn | | 15/12/2026 |"): under a numbered table,
  * a row with no number whose first text goes on in lower case (or with a figure) is the rest of the
- * row above, cell by cell. A row that starts a group ("|   | Nhóm nhiệm vụ … |") stays a row.
+ * row above, cell by cell. A row that starts a group ("|   | Nhóm nhiệm vụ … |") or a sub-item
+ * ("|   | a) …") stays a row.
  */
 function continuesCells(head: string[], prev: string[] | null, cells: string[]): boolean {
   if (!prev || cells.length !== prev.length || cells[0] !== "" || prev[0] === "") return false;
   if (!NUMBER_HEAD.test(fold(head[0] ?? ""))) return false;
-  const first = cells.find((c) => c.length > 0);
-  return first !== undefined && /^[\p{Ll}\d]/u.test(first);
+  const at = cells.findIndex((c) => c.length > 0);
+  const first = cells[at];
+  if (first === undefined || !/^[\p{Ll}\d]/u.test(first) || SUB_ITEM.test(first)) return false;
+  // the cell above is cut off, not a sentence that ended
+  return !/[.;:!?]$/.test(prev[at] ?? "");
 }
+// the start of a sub-item of its own: "a) …", "- …", "1.1. …"
+const SUB_ITEM = /^(?:[a-zđ][).]|[-–+•]|\d+(?:\.\d+)+\.?)\s/;
 
 /** A table row being read, and the number of cells of the row before it in its table (0 if none). */
 interface TableRow {

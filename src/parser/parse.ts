@@ -331,12 +331,13 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
     for (const piece of opening) units.push({ piece, ...context });
     for (let k = 0; k < paras.length; k++) {
       const p = paras[k] as Paragraph;
-      if (p.kind === "row" && p.cells && isResultsTable(p.cells)) {
+      const firstRow = p.kind === "row" && paras[k - 1]?.kind !== "row";
+      if (firstRow && p.cells && isResultsTable(p.cells)) {
         while (paras[k + 1]?.kind === "row") k++;
         continue;
       }
       const columns =
-        p.kind === "row" && p.cells && !context.resultSection
+        firstRow && p.cells && !context.resultSection
           ? indicatorColumns(p.cells, context.targetSection)
           : null;
       if (!columns) {

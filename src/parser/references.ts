@@ -40,9 +40,11 @@ const LISTED_AFTER = new RegExp(
 const LINKED = /gắn với|kèm theo|\(/;
 // What follows a document and says what it is about, or what it is issued or carries out: the
 // documents named there are that document's, not this one's.
-const DESCRIBES = /\svề\s|\sban hành\s|“|"|\(|\sgắn với\s|\skèm theo\s/;
+const DESCRIBES = /\svề\s|“|"|\(|\sgắn với\s|\skèm theo\s|^[^,;]*\sban hành\s/;
 // "Kế hoạch số 120-KH/TU ngày 05/9/2026 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 20-NQ/TW"
-const CARRIES_OUT_AFTER_ISSUER = /\scủa\s[^,;]{2,80}\s(?:thực hiện|triển khai(?: thực hiện)?)\s/;
+// (before any comma: after one, the sentence goes on with this document, "…, Ban Thường vụ Tỉnh ủy ban
+// hành Kế hoạch thực hiện Nghị quyết số …")
+const CARRIES_OUT_AFTER_ISSUER = /^[^,;]*\scủa\s[^,;]{2,80}\s(?:thực hiện|triển khai(?: thực hiện)?)\s/;
 // A list the opening carries out whose first document has no symbol: "Thực hiện Nghị quyết Đại hội
 // đại biểu Đảng bộ tỉnh lần thứ XX và Nghị quyết số 19-NQ/TW …" (the sentence up to the mention).
 const LIST_OPENING = new RegExp(
@@ -50,7 +52,7 @@ const LIST_OPENING = new RegExp(
 );
 // A law is named between its type word and its number: "Luật Dữ liệu số 60/2024/QH15", "Bộ luật Lao
 // động số 45/2019/QH14" (the name's capital is read in the text, the rest in its fold).
-const LAW_NAME_BEFORE = /(?:[Ll]uật|[Pp]háp lệnh)\s+\p{Lu}[\p{L}\s,-]{0,60}?\s+số\s*:?\s*$/u;
+const LAW_NAME_BEFORE = /(?:[Ll]uật|LUẬT|[Pp]háp lệnh|PHÁP LỆNH)\s+\p{Lu}[\p{L}\s,-]{0,60}?\s+số\s*:?\s*$/u;
 // longer than a type name, its qualifier and "số" with the list mark before them
 const LISTED_REACH = 60;
 const RETROSPECTIVE = /(sau \S+ năm|tình hình|kết quả|đánh giá) (thực hiện|triển khai)\s*$/;

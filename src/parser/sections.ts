@@ -128,7 +128,8 @@ export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree 
     if (label) {
       const at = stack.findLastIndex((o) => o.scheme === label?.scheme);
       const open = stack[at];
-      // a markdown list whose items all read "1." is numbered when shown: 1, 2, 3
+      // a list whose items all read "1." (as a markdown converter prints a numbered list) is numbered
+      // as it shows: 1, 2, 3
       if (open && autoNumbered(open.label, label)) label = renumbered(label, open.label.value + 1);
       if (at >= 0) {
         if (follows((stack[at] as Open).label, label)) node = attach(label, p, at);

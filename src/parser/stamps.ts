@@ -138,7 +138,11 @@ export function claimStamps(doc: DocText, from: number, to: number): StampResult
       if (!FIELD.test(nl)) continue;
       // "Số: 2045/UBND-VP": the document's own symbol, not the stamp's number; nor is a second
       // "Số" or "Ngày" once the stamp has both
-      if (OWN_SYMBOL.test(nl) || (number !== null && date !== null && /^\s*(?:số|ngày)\b/.test(nl))) break;
+      if (
+        OWN_SYMBOL.test(nl) ||
+        (number !== null && date !== null && /^\s*(?:số|ngày)(?![\p{L}\d])/u.test(nl))
+      )
+        break;
       readField(nl, doc.raw(next));
       // the stamp may stand in a column beside the title: claim its own column only
       const field = /^\s*[^\s:]+(?:\s[^\s:]+)?\s*:\s*\S+(?: \S+)*(?=(?:\t|\s{3,})\S)/.exec(doc.raw(next));

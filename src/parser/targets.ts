@@ -30,7 +30,7 @@ export interface IndicatorColumns {
   baselineYear: number | null;
 }
 
-const YEAR_IN_CELL = /(?:^|\D)(20\d\d)(?!\d)/;
+const YEAR_IN_CELL = /(?:^|\D)(20\d\d)(?!\d)/g;
 const TARGET_HEADER = /mục tiêu|kế hoạch|phấn đấu|đến năm|chỉ tiêu/;
 // what a table of results holds besides its plan: the plan column there is not set by this document
 const RESULT_HEADER = /so sánh|tỷ lệ (?:thực hiện|đạt)|kết quả (?:thực hiện|đạt được)|đánh giá/;
@@ -49,8 +49,10 @@ export function indicatorColumns(header: string[], targetSection: boolean): Indi
   const f = header.map((c) => fold(c));
   if (isResultsTable(f)) return null;
   const years = f.map((c) => {
-    const m = YEAR_IN_CELL.exec(c);
-    return m ? Number(m[1]) : null;
+    // the last year a header names: "Mục tiêu giai đoạn 2026 - 2030" sets 2030
+    let year: number | null = null;
+    for (const m of c.matchAll(YEAR_IN_CELL)) year = Number(m[1]);
+    return year;
   });
   let target = -1;
   for (let i = 0; i < f.length; i++) {
@@ -90,6 +92,21 @@ const CELL_SIGNS: Record<string, string> = { "≥": "từ ", "≤": "không quá
 function cellQuantity(cell: string): Found | null {
   let low = fold(cell).replace(/[≥≤><]\s*/g, (m) => CELL_SIGNS[m.trim()] ?? m);
   if (/^\d/.test(low)) low = `đạt ${low}`;
+  RANK.lastIndex = 0;
+  const rank = RANK.exec(low);
+  if (rank) {
+    const value = Number(rank[1]);
+    return {
+      kind: "rank",
+      value,
+      low: null,
+      high: null,
+      unit: null,
+      per: null,
+      at: rank.index,
+      end: rank.index + rank[0].length,
+    };
+  }
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(low); m; m = QUANTITY.exec(low)) {
     const f = classify(low, m, []);
@@ -113,9 +130,11 @@ function tableTargets(u: TargetUnit, out: Target[]): void {
     const base = c.baseline !== null ? cellQuantity(row.cells[c.baseline] ?? "") : null;
     const baseline: Baseline | null =
       base?.value != null ? { value: base.value, unit: base.unit ?? unit, year: c.baselineYear } : null;
-    // a value set below the one reached is a ceiling: "Tỷ lệ hộ nghèo | 2,5 | 1,0"
+    // a value set below the one reached is a ceiling: "Tỷ lệ hộ nghèo | 2,5 | 1,0" (unless the cell
+    // says which it is: "≥ 95")
+    const signed = /[≥≤><]|trên|dưới|tối thiểu|tối đa|không quá|ít nhất/i.test(cell);
     const kind: TargetKind =
-      f.kind === "min" && baseline?.value != null && f.value !== null && f.value < baseline.value
+      f.kind === "min" && !signed && baseline?.value != null && f.value !== null && f.value < baseline.value
         ? "max"
         : f.kind;
     out.push({
@@ -218,7 +237,8 @@ const RANK = /(?:tốp|top|nhóm|trong số|xếp thứ|đứng thứ|xếp hạ
 const RATE =
   /^\s?(?:[^\s/]+\s){0,3}?(?:trên\s?|[^\s/]*\/\s?)(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
 const YEAR_IN = /(?:đến|vào|trong|tới)\s(?:năm\s)?(20\d\d|19\d\d)|năm\s(20\d\d)(?!\s?(?:là|có|đạt))/g;
-const PAST_MARKERS = /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d|(^|\s)hiện đạt\s/;
+const PAST_MARKERS =
+  /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d|(^|\s)(?<!thực )hiện đạt\s/;
 // the words PAST_MARKERS needs, looked for first: its leading (^|\s) makes it try every space
 const PAST_WORDS = /đã|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt |hiện đạt/;
 function isPast(low: string): boolean {
@@ -407,7 +427,10 @@ function lifeExpectancy(low: string, at: number): boolean {
   return k >= 0 && before.startsWith("tuổi thọ", k);
 }
 
-const TIME_LIMIT = /(?:không quá|không vượt quá|tối đa|rút ngắn (?:xuống )?còn|giảm (?:xuống )?còn)\s$/;
+const TIME_LIMIT =
+  /(?:không quá|không vượt quá|tối đa|rút ngắn (?:xuống )?còn|giảm (?:xuống )?còn|xuống còn)\s$/;
+// what is added each year: "tăng bình quân 500 tỷ đồng/năm" (not "bình quân đạt 85 triệu đồng/năm")
+const INCREASE_BEFORE = /tăng(?: trưởng| thêm| bình quân| trung bình)?\s(?:\S+\s){0,2}$/;
 
 function classify(low: string, m: RegExpExecArray, parens: [number, number][]): Found | null {
   const at = m.index;
@@ -484,7 +507,13 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   // "thu nhập bình quân đạt 85 - 90 triệu đồng/năm": an amount of money a year is the unit's, unless
   // it is what is added each year ("tăng 500 tỷ đồng/năm")
   const moneyPerYear = /^\s?\/\s?năm/.exec(post);
-  if (moneyPerYear && unit !== null && /(?:đồng|usd)$/.test(unit) && !yearlyBefore && !rising) {
+  if (
+    moneyPerYear &&
+    unit !== null &&
+    /(?:đồng|usd)$/.test(unit) &&
+    !yearlyBefore &&
+    !INCREASE_BEFORE.test(pre)
+  ) {
     perYear = false;
     unit = `${unit}/năm`;
     post = post.slice(moneyPerYear[0].length);
@@ -605,11 +634,11 @@ function fromTo(low: string, from: Found, to: Found): boolean {
   return true;
 }
 
-/** Targets of the given units (paragraphs with their context). */
 // "Năm 2024, tỷ lệ che phủ rừng đạt 63,2%": a clause that opens on a year before the document's
 // tells where things stand, the baseline of the targets, not a target
 const STANDING_YEAR = /^[\s\-–+•]*(?:trong |tính đến |hết |cuối )?năm (\d{4})\b/;
 
+/** Targets of the given units (paragraphs with their context). */
 export function findTargets(units: TargetUnit[], docYear: number | null = null): Target[] {
   const out: Target[] = [];
   for (const u of units) {

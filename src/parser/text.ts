@@ -179,9 +179,11 @@ function blankCharacters(s: string): string {
   return parts.join(" ");
 }
 // an escape, or a backslash that ends a line (a markdown hard line break)
-const ESCAPE = /\\(?=[*_#.\-()[\]|`>]|[ \t]*(?:\n|$))/g;
+const ESCAPE = /\\(?=[*_#.\-()[\]|`>]|[ \t\r]*(?:\n|$))/g;
 // HTML a converter left: inline tags (<u>, <sup>, <b>, <span …>…) and non-breaking spaces
-const HTML_LEFTOVER = /<\/?(?:u|b|i|s|em|strong|sup|sub|span|font|p|div)(?:\s[^<>\n]{0,120})?>|&nbsp;/giu;
+// (a footnote's mark "<sup>1</sup>" whole, its number with it: it is no figure of the text)
+const HTML_LEFTOVER =
+  /<sup>\s*\d{1,3}\s*<\/sup>|<\/?(?:u|b|i|s|em|strong|sup|sub|span|font|p|div)(?:\s[^<>\n]{0,120})?>|&nbsp;/giu;
 const LINE_MARK = /^([ \t]*)([#>]+)/gm;
 
 // A header laid out as a markdown table at the top (issuer | motto, then symbol | place and date) reads
@@ -207,7 +209,8 @@ function unfoldHeaderTable(src: string): string {
 
 // A two-column markdown table used for layout (issuer | motto, "Nơi nhận" | signature), the lines of
 // each cell joined by <br> or one line per row, and the separator row under it.
-const LAYOUT_WORDS = /nơi nhận|cộng h[oò]a xã hội|đảng cộng sản việt nam|độc lập\s*-\s*tự do/iu;
+const LAYOUT_WORDS =
+  /nơi nhận|cộng h[oò]a xã hội|đảng cộng sản việt nam|độc lập\s*-\s*tự do|(?:^|[\s*|>])(?:t\/m|tm\.|kt\.|k\/t|tl\.|t\/l|tuq\.)\s/iu;
 const LAYOUT_SEPARATOR = /^[ \t]*\|[ \t:]*-{3,}[ \t:]*\|[ \t:]*-{3,}[ \t:]*\|[ \t]*$/;
 
 /** "| a | b |": a row of two cells. */
@@ -242,12 +245,12 @@ function unfoldLayoutRows(src: string): string {
     }
     const line = src.slice(start, end);
     const t = line.trim();
-    // a row with <br> in it, or the words of a header or a signature block, starts the layout table;
-    // the two-cell rows right under it go on with it
+    // a row with the words of a header or a signature block starts the layout table (a two-column
+    // table of data with <br> in its cells stays a table); the two-cell rows right under it go on with it
     if (afterLayout && LAYOUT_SEPARATOR.test(line)) {
       out += src.slice(from, start) + " ".repeat(line.length);
       from = end;
-    } else if (isTwoCellRow(t) && (afterLayout || /<br/i.test(t) || LAYOUT_WORDS.test(t))) {
+    } else if (isTwoCellRow(t) && (afterLayout || LAYOUT_WORDS.test(t))) {
       out += src.slice(from, start);
       out += line.replace(/<br\s*\/?>/giu, (x) => `\n${" ".repeat(x.length - 1)}`).replace(/\|/g, " ");
       from = end;

@@ -83,6 +83,23 @@ describe("assignments: what assigns nothing", () => {
       ).toEqual([{ lead: ["Sở Y tế"], cooperating: [], due: null }]);
   });
 
+  it("a task that only mentions a request or ends with 'khẩn trương thực hiện' is still a task", () => {
+    for (const [text, lead] of [
+      ["Sở Y tế chủ trì triển khai theo yêu cầu của Bộ Y tế và nghiêm túc thực hiện.", "Sở Y tế"],
+      ["UBND các xã rà soát hồ sơ theo đề nghị của Sở Tư pháp và khẩn trương thực hiện.", "UBND các xã"],
+      ["Sở Tài chính đề nghị Bộ Tài chính bổ sung vốn và khẩn trương triển khai.", "Bộ Tài chính"],
+    ])
+      expect(
+        brief(`${header}1. Sở Nội vụ chủ trì rà soát biên chế.\n2. ${text}\n`).map((t) => t.lead),
+      ).toEqual([["Sở Nội vụ"], [lead]]);
+    // the closing "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …" is none
+    expect(
+      brief(
+        `${header}1. Sở Y tế chủ trì triển khai chương trình.\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Sở Y tế để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n`,
+      ).map((t) => t.lead),
+    ).toEqual([["Sở Y tế"]]);
+  });
+
   it("a duty verb that ends the sentence still ends the body's name", () => {
     expect(brief(`${header}1. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì.\n`)).toEqual([
       { lead: ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], cooperating: [], due: null },

@@ -71,6 +71,17 @@ describe("references listed in the opening", () => {
     ]);
   });
 
+  it("the document this one carries out, named after its own 'ban hành', is carried out", () => {
+    expect(
+      relations(
+        "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện Nghị quyết số 20-NQ/TW như sau:",
+      ),
+    ).toEqual([
+      ["05-CT/TW", "implements"],
+      ["20-NQ/TW", "implements"],
+    ]);
+  });
+
   it("what a document named in the opening carries out ('của X thực hiện Nghị quyết …') is that document's", () => {
     expect(
       relations(

@@ -164,6 +164,7 @@ describe("bodies in sentences", () => {
     );
     expect(lead("các tổ chức hội quần chúng tuyên truyền")).toBe("các tổ chức hội quần chúng");
     expect(lead("các thôn, buôn, bản triển khai")).toBe("các thôn, buôn, bản");
+    expect(lead("Ủy ban nhân dân các xã, bản đồ địa chính")).toBe("Ủy ban nhân dân các xã");
   });
   it("does not take common words for bodies", () => {
     expect(lead("báo cáo kết quả về Ban Thường vụ")).toBeNull();
@@ -653,6 +654,21 @@ describe("targets: periods, numbered items, baselines, units", () => {
       );
     }
   });
+  it("a table's cells say their own bound, rank and period; only its header row makes it a table of results", () => {
+    const found = targetsIn(
+      [
+        "| STT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Mục tiêu giai đoạn 2026 - 2030 |",
+        "| 1 | Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) | hạng | 25 | Top 10 |",
+        "| 2 | Tỷ lệ hồ sơ trực tuyến toàn trình | % | 96 | ≥ 95 |",
+        "| 3 | Đánh giá, xếp loại chính quyền số | % | 60 | 80 |",
+      ].join("\n"),
+    );
+    expect(found.map((t) => [t.kind, t.value, t.year])).toEqual([
+      ["rank", 10, 2030],
+      ["min", 95, 2030],
+      ["min", 80, 2030],
+    ]);
+  });
   it("a table of results, with its plan column, sets no target", () => {
     expect(
       targetsIn(
@@ -680,6 +696,19 @@ describe("targets: periods, numbered items, baselines, units", () => {
       expect.objectContaining({ kind: "range", low: 85, high: 90, unit: "triệu đồng/năm" }),
       expect.objectContaining({ kind: "increment_per_year", value: 500, unit: "tỷ đồng" }),
     ]);
+  });
+  it("'thực hiện đạt 100%' is what is striven for, not where things stand", () => {
+    expect(targetsIn("- Phấn đấu tỷ lệ giải ngân vốn đầu tư công thực hiện đạt 100% kế hoạch.")).toEqual([
+      expect.objectContaining({ kind: "min", value: 100, unit: "%" }),
+    ]);
+  });
+  it("a footnote's mark (<sup>3</sup>) is no figure", () => {
+    expect(
+      targetsIn("- Số doanh nghiệp thành lập mới<sup>3</sup> đạt 2.000 doanh nghiệp.").map((t) => [
+        t.kind,
+        t.value,
+      ]),
+    ).toEqual([["min", 2000]]);
   });
   it("where things stand in a year before the document's is no target", () => {
     const d = parse(

@@ -127,4 +127,35 @@ describe("layouts a converter leaves", () => {
     });
     expect([d.symbol, d.date]).toEqual(["3187/UBND-KT", "2026-08-19"]);
   });
+
+  it("sub-items of a numbered row ('|  | a) …') and a two-column table of data with <br> stay rows", () => {
+    const d = parseDocument(
+      [
+        "UBND TỈNH HÀ TĨNH                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 81/KH-UBND                   Hà Tĩnh, ngày 05 tháng 12 năm 2026",
+        "",
+        "KẾ HOẠCH",
+        "Phát triển đô thị năm 2027",
+        "",
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |",
+        "|---|---|---|---|",
+        "| 1 | Rà soát quy hoạch | Sở Xây dựng | Quý I/2027 |",
+        "|   | a) rà soát quy hoạch chung đô thị | Sở Xây dựng | Quý I/2027 |",
+        "|   | b) rà soát quy hoạch nông thôn | UBND các xã | Quý II/2027 |",
+        "",
+        "| Nội dung<br>công việc | Thời gian<br>hoàn thành |",
+        "|---|---|",
+        "| Lập hồ sơ | Tháng 3/2027 |",
+        "| Trình phê duyệt | Tháng 6/2027 |",
+        "",
+      ].join("\n"),
+      source,
+    );
+    expect(d.assignments.map((a) => [a.lead.join(";"), a.deadline?.date ?? null])).toEqual([
+      ["Sở Xây dựng", "2027-03-31"],
+      ["Sở Xây dựng", "2027-03-31"],
+      ["UBND các xã", "2027-06-30"],
+    ]);
+    expect(d.preamble).toContain("| Lập hồ sơ | Tháng 3/2027 |\n| Trình phê duyệt | Tháng 6/2027 |");
+  });
 });
