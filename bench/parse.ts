@@ -56,6 +56,8 @@ const adversarial: Record<string, (n: number) => string> = {
   pipes: (n) => "| ".repeat(n / 2),
   "open pipe rows": (n) => "| 1 | Nội dung | Sở\n".repeat(n / 20),
   symbols: (n) => "69-KL/TW ".repeat(n / 9),
+  "clauses after ;": (n) => "; giao việc x ".repeat(n / 14),
+  "layout rows": (n) => "| Nơi nhận:<br>- Lưu | KT. CHỦ TỊCH |\n".repeat(n / 36),
 };
 console.log(`corpus: ${docs.length} documents repeated to ${mb.toFixed(2)} MB`);
 console.log(`baseline (NFC + split lines): ${(mb / baseline).toFixed(1)} MB/s`);

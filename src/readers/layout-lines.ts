@@ -22,6 +22,9 @@ const SPACE_GAP = 0.16;
 const COLUMN_GAP = 1.5;
 const BASELINE_TOLERANCE = 0.4;
 const BLANK_LINE_PITCH = 1.6;
+// Between two rows of a table the cell padding and the rule add to the gap: lines that still fit the
+// table's columns go on with it across a gap up to this many line pitches.
+const TABLE_ROW_PITCH = 2.5;
 
 interface Line {
   y: number;
@@ -147,7 +150,7 @@ function readTable(lines: Line[], from: number, pitch: number): { rows: string[]
   let end = from + 1;
   while (end < lines.length) {
     const line = lines[end] as Line;
-    if (line.y - (lines[end - 1] as Line).y > BLANK_LINE_PITCH * pitch || !fitsColumns(line, columns)) break;
+    if (line.y - (lines[end - 1] as Line).y > TABLE_ROW_PITCH * pitch || !fitsColumns(line, columns)) break;
     end++;
   }
   const rows: string[][] = [];

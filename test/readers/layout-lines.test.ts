@@ -92,6 +92,35 @@ describe("tables in a PDF's text layer", () => {
     ]);
   });
 
+  it("keeps a table whole across the padding and rule between its rows (a gap of about two lines)", () => {
+    // rows 30 pt apart where the text runs 16 pt apart: a bordered table's rows
+    const padded = [
+      piece("Các nhiệm vụ cụ thể như sau.", 70, 20),
+      piece("Các cơ quan thực hiện theo bảng dưới đây,", 70, 36),
+      piece("bảo đảm đúng thời gian.", 70, 52),
+      piece("Bảng nhiệm vụ:", 70, 68),
+      piece("STT", 70, 100),
+      piece("Nội dung nhiệm vụ", 110, 100),
+      piece("Cơ quan chủ trì", 300, 100),
+      piece("Thời gian", 420, 100),
+      piece("1", 70, 130),
+      piece("Xây dựng kho dữ liệu", 110, 130),
+      piece("Sở Khoa học", 300, 130),
+      piece("Quý III/2025", 420, 130),
+      piece("dùng chung", 110, 146),
+      piece("và Công nghệ", 300, 146),
+      piece("2", 70, 176),
+      piece("Số hóa hồ sơ", 110, 176),
+      piece("UBND các xã", 300, 176),
+      piece("Hằng năm", 420, 176),
+    ];
+    expect(rebuildLines(padded, { tables: true }).slice(5)).toEqual([
+      "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian",
+      "1\tXây dựng kho dữ liệu dùng chung\tSở Khoa học và Công nghệ\tQuý III/2025",
+      "2\tSố hóa hồ sơ\tUBND các xã\tHằng năm",
+    ]);
+  });
+
   it("reads lines as they are when asked for no tables, or when nothing lines up in three columns", () => {
     expect(rebuildLines(table)).toContain("trì");
     const header = [
