@@ -13,9 +13,13 @@ function typeName(type: string): string {
   return code in catalog ? vi(code as MessageCode) : type;
 }
 
+/** The text on one line of at most `width` characters, cut between words ("trước ngày 31/10/2…" reads wrong). */
 function shorten(text: string, width = TEXT_WIDTH): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
+  if (flat.length <= width) return flat;
+  const space = flat.lastIndexOf(" ", width - 1);
+  const cut = space > width / 2 ? space : width - 1;
+  return `${flat.slice(0, cut).trimEnd()}…`;
 }
 
 /** 1.200,5 — Vietnamese digit grouping and decimal comma. */

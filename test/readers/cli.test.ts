@@ -29,6 +29,7 @@ const PLAN = [
   "II. NHIỆM VỤ",
   "1. Văn phòng Ủy ban nhân dân xã chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức ngày hội trước ngày 30/6/2025.",
   "2. Ủy ban Mặt trận Tổ quốc Việt Nam xã vận động nhân dân tham gia, báo cáo kết quả hằng năm.",
+  "3. Các thôn rà soát danh sách hộ gia đình tham gia đọc sách, tổng hợp nhu cầu sách của từng thôn, đề xuất bổ sung tủ sách cộng đồng, gửi báo cáo trước ngày 31/10/2025 về Văn phòng Ủy ban nhân dân xã.",
   "",
   "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN",
   "- Thường trực Đảng ủy xã;\tCHỦ TỊCH",
@@ -89,6 +90,9 @@ describe("trienkhai parse", () => {
     expect(out).toContain("Thời hạn: 30/06/2025");
     expect(out).toContain("Thời hạn: hằng năm");
     expect(out).toMatch(/Chỉ tiêu \(1\):\n {2}- .*100%.*năm 2027.*gốc: 60.*năm 2024/);
+    // a long task is cut between words, never inside a date
+    expect(out).toContain("gửi báo cáo trước ngày…\n");
+    expect(out).not.toContain("31/10/…");
   });
 
   it("parses a DOCX and a PDF with e-office stamps to the same symbol and date", () => {
