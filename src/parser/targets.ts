@@ -235,7 +235,7 @@ const MULTIPLE_BOUND_BEFORE = /(?:tăng|gấp) (?:ít nhất|tối thiểu|kho�
 const RANK = /(?:tốp|top|nhóm|trong số|xếp thứ|đứng thứ|xếp hạng thứ)\s?(\d{1,3})(?!\d)/g;
 // "12 người trên một vạn dân", "42 giường/vạn dân", "2,8 điều dưỡng/1.000 dân"
 const RATE =
-  /^\s?(?:[^\s/]+\s){0,3}?(?:trên\s?|[^\s/]*\/\s?)(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
+  /^\s?(?:[^\s/]+\s){0,6}?(?:trên\s?|[^\s/]*\/\s?)(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
 const YEAR_IN = /(?:đến|vào|trong|tới)\s(?:năm\s)?(20\d\d|19\d\d)|năm\s(20\d\d)(?!\s?(?:là|có|đạt))/g;
 const PAST_MARKERS =
   /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d|(^|\s)(?<!thực )hiện đạt\s/;
@@ -638,6 +638,22 @@ function fromTo(low: string, from: Found, to: Found): boolean {
 // tells where things stand, the baseline of the targets, not a target
 const STANDING_YEAR = /^[\s\-–+•]*(?:trong |tính đến |hết |cuối )?năm (\d{4})\b/;
 
+// An indicator that is only the verb before the value ("Có tối thiểu 150 doanh nghiệp khoa học và công
+// nghệ", "Hình thành 3 trung tâm"): what is counted follows the value, and is read there.
+const VERB_ONLY =
+  /^(?:phấn đấu |bình quân |mỗi năm )?(?:có|đạt|hình thành|xây dựng|thành lập|phát triển|hỗ trợ|đào tạo)$/i;
+
+/** The indicator of the i-th target of a clause: the words before its value, or after it (VERB_ONLY). */
+function indicatorBefore(text: string, kept: Found[], i: number): string {
+  const f = kept[i] as Found;
+  const before = indicatorOf(text, i > 0 ? (kept[i - 1] as Found).end : 0, f.indicatorEnd ?? f.at);
+  if (!VERB_ONLY.test(before)) return before;
+  const end = kept[i + 1]?.at ?? text.length;
+  const after = text.slice(f.at, Math.min(end, f.at + 120)).replace(/^[\d.,\s%‰–-]+/, "");
+  // what is counted, the bound's "trở lên" left out ("từ 60 doanh nghiệp trở lên đang hoạt động")
+  return clean(after.replace(/\s(?:trở lên|trở xuống)(?!\p{L})/u, "")).replace(/[.;,]+$/, "");
+}
+
 /** Targets of the given units (paragraphs with their context). */
 export function findTargets(units: TargetUnit[], docYear: number | null = null): Target[] {
   const out: Target[] = [];
@@ -737,7 +753,7 @@ export function findTargets(units: TargetUnit[], docYear: number | null = null):
           id: `t${out.length + 1}`,
           text,
           indicator:
-            indicatorOf(c.text, i > 0 ? (kept[i - 1] as Found).end : 0, f.indicatorEnd ?? f.at) ||
+            indicatorBefore(c.text, kept, i) ||
             // "đạt 12.000 doanh nghiệp, gấp 1,6 lần năm 2025": the same indicator again
             (f.wordsAt !== undefined
               ? clean(c.text.slice(f.wordsAt, f.end))

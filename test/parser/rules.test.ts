@@ -697,6 +697,17 @@ describe("targets: periods, numbered items, baselines, units", () => {
       expect.objectContaining({ kind: "increment_per_year", value: 500, unit: "tỷ đồng" }),
     ]);
   });
+  it("an indicator that would be only the verb is named by what is counted after the value", () => {
+    expect(
+      targetsIn(
+        "- Có từ 60 doanh nghiệp trở lên đang hoạt động trên địa bàn xã.\n- Hình thành 3 trung tâm đổi mới sáng tạo cấp tỉnh.\n- Bình quân có 3 hợp tác xã nông nghiệp kiểu mới trên một vạn dân.",
+      ).map((t) => [t.indicator, t.kind, t.per]),
+    ).toEqual([
+      ["doanh nghiệp đang hoạt động trên địa bàn xã", "min", null],
+      ["trung tâm đổi mới sáng tạo cấp tỉnh", "exact", null],
+      ["hợp tác xã nông nghiệp kiểu mới trên một vạn dân", "rate", 10000],
+    ]);
+  });
   it("'thực hiện đạt 100%' is what is striven for, not where things stand", () => {
     expect(targetsIn("- Phấn đấu tỷ lệ giải ngân vốn đầu tư công thực hiện đạt 100% kế hoạch.")).toEqual([
       expect.objectContaining({ kind: "min", value: 100, unit: "%" }),
