@@ -382,7 +382,11 @@ export class AssignmentCollector {
     let current: Draft | null = null;
     // the paragraph is folded once; its sentences take their folds from it (slicePiece)
     foldPiece(piece);
-    for (const s of sentences(piece).flatMap((x) => dutyClauses(x, this.issuerKey))) {
+    let parts = sentences(piece);
+    // (most sentences have no ";": only those are cut into duty clauses)
+    if (parts.some((x) => x.text.includes("; ")))
+      parts = parts.flatMap((x) => dutyClauses(x, this.issuerKey));
+    for (const s of parts) {
       const low = foldPiece(s);
       if (isClosingFormula(s.text, low)) continue;
       let lead = explicitLead(s.text, this.issuerKey, low);
