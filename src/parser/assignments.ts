@@ -157,7 +157,7 @@ const CLOSING = /^\s*trên đây là /;
 // So is the closing call to carry the document out, which names no task of its own: "Yêu cầu các cơ
 // quan, đơn vị nghiêm túc triển khai thực hiện./.", "Nhận được công văn này, đề nghị các đơn vị khẩn
 // trương thực hiện."
-// (three expressions, each tried only when the sentence has what it needs where it needs it: most
+// (separate expressions, each tried only when the sentence has what it needs where it needs it: most
 // sentences are none of them)
 const CLOSING_THIS =
   /^\s*(?:chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|thông báo|hướng dẫn|quy định|quy chế|chương trình|công văn|văn bản)(?: hành động| liên tịch| phối hợp| công tác)? này (?:được )?(?:phổ biến|quán triệt|có hiệu lực|thay thế)/;

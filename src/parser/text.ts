@@ -147,9 +147,8 @@ export function unaccent(s: string): string {
 }
 
 // Odd spaces, control characters, markdown emphasis and escapes, and the box-drawing characters a
-// converter frames a stamp or draws a rule with (┌─┐ │ ┘): each becomes one space. (Two passes,
-// escapes first, are faster than one with an alternative tried at every character.)
-// (a table of the characters: a loop over the text with it is faster than the character class)
+// converter frames a stamp or draws a rule with (┌─┐ │ ┘): each becomes one space. (Escapes first,
+// then the characters by a table: a loop with it is faster than a character class.)
 const BLANKED = new Uint8Array(0x10000);
 for (const c of "\r\u00a0\u00ad\ufeff\u200b\u3000\u202f\u205f\u007f*_`") BLANKED[c.charCodeAt(0)] = 1;
 for (const [from, to] of [
