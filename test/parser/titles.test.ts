@@ -19,6 +19,19 @@ describe("titles", () => {
     expect(d.issuer).toEqual({ name: "Ban Thường vụ Tỉnh ủy", parent: "TỈNH ỦY HÀ TĨNH" });
   });
 
+  it("a committee named only by its kind under its Party organisation takes the organisation's place", () => {
+    for (const [organisation, committee, name] of [
+      ["ĐẢNG BỘ TỈNH SƠN LA", "TỈNH ỦY", "TỈNH ỦY SƠN LA"],
+      ["ĐẢNG BỘ XÃ TUY PHƯỚC", "ĐẢNG ỦY", "ĐẢNG ỦY XÃ TUY PHƯỚC"],
+      ["ĐẢNG BỘ TỈNH GIA LAI", "ĐẢNG ỦY XÃ TUY PHƯỚC", "ĐẢNG ỦY XÃ TUY PHƯỚC"],
+    ] as const) {
+      const d = parse(
+        `${organisation}                 ĐẢNG CỘNG SẢN VIỆT NAM\n${committee}\n        *\nSố 12-KH/TU                 Sơn La, ngày 03 tháng 3 năm 2027\n\nKẾ HOẠCH\nthực hiện chuyển đổi số\n\n1. Các cấp ủy quán triệt Kế hoạch này.\n`,
+      );
+      expect(d.issuer).toEqual({ name, parent: organisation });
+    }
+  });
+
   it("a title that begins with 'của' is kept when no 'về …' line follows", () => {
     const d = parse(
       `${partyHeader("Hà Tĩnh", "22-KH/TU")}KẾ HOẠCH\ncủa Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n\n1. Các cấp ủy quán triệt Nghị quyết.\n`,
