@@ -10,7 +10,8 @@ const RULE = /^\s*(?:[-_=~·•.★☆*]\s*){3,}$|^\s*[★☆]\s*$/;
 const FILE_FOOTER = /^[a-z]:\\[^\n]*\.(?:docx?|odt|rtf|pdf)(?:\s|$)/;
 // A footnote at the foot of a page: a superscript number, then its text ("¹ Kết luận số 215-KL/TW …"),
 // or the same as a converter marks it up ("<sup>1</sup> …", "[^1]: …").
-const FOOTNOTE = /^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>\s*\d{1,3}\s*<\/sup>|\[\^\d{1,3}\]:)\s?\p{L}/iu;
+// (its text begins a sentence: a mark at the start of a wrapped line of text, "<sup>1</sup> của …", is none)
+const FOOTNOTE = /^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>\s*\d{1,3}\s*<\/sup>|\[\^\d{1,3}\]:)\s?\p{Lu}/u;
 
 /** The line is a footnote (FOOTNOTE), tested on the source only for a line that begins like one. */
 function isFootnote(doc: DocText, line: Line): boolean {
@@ -159,8 +160,6 @@ export interface Label {
   parts: number[];
   /** Length of the label text including its punctuation and following spaces. */
   length: number;
-  /** Numbered by its place in a list printed "1.", "1.", "1." (see buildSections). */
-  renumbered?: boolean;
 }
 
 export const VI_LETTERS = "abcdđeghiklmnopqrstuvxy";

@@ -127,8 +127,8 @@ const NUMBER_HEAD = /^(?:stt|tt|số tt|số thứ tự)$/;
 /**
  * A converter that prints each line of a wrapped cell as a row of its own ("| 1 | Rà soát kịch bản
  * xâm | Chi cục Thủy lợi | Trước ngày |" / "|   | nhập mặn | | 15/12/2026 |"): under a numbered table,
- * a row with no number whose first text goes on in lower case (or with a figure) is the rest of the
- * row above, cell by cell. A row that starts a group ("|   | Nhóm nhiệm vụ … |") or a sub-item
+ * a row with no number whose first text goes on in lower case, with a cell left empty under text, is
+ * the rest of the row above, cell by cell. A row that starts a group ("|   | Nhóm nhiệm vụ … |") or a sub-item
  * ("|   | a) …") stays a row.
  */
 function continuesCells(head: string[], prev: string[] | null, cells: string[]): boolean {
@@ -136,9 +136,12 @@ function continuesCells(head: string[], prev: string[] | null, cells: string[]):
   if (!NUMBER_HEAD.test(fold(head[0] ?? ""))) return false;
   const at = cells.findIndex((c) => c.length > 0);
   const first = cells[at];
-  if (first === undefined || !/^[\p{Ll}\d]/u.test(first) || SUB_ITEM.test(first)) return false;
-  // the cell above is cut off, not a sentence that ended
-  return !/[.;:!?]$/.test(prev[at] ?? "");
+  if (first === undefined || !/^\p{Ll}/u.test(first) || SUB_ITEM.test(first)) return false;
+  // the cell above is cut off, not a sentence that ended; and some cell that has text above is empty
+  // here (the other lines of a wrapped row are shorter), where a row of its own fills them all
+  return (
+    !/[.;:!?]$/.test(prev[at] ?? "") && cells.some((c, k) => k > 0 && c === "" && (prev[k] ?? "") !== "")
+  );
 }
 // the start of a sub-item of its own: "a) …", "- …", "1.1. …"
 const SUB_ITEM = /^(?:[a-zđ][).]|[-–+•]|\d+(?:\.\d+)+\.?)\s/;

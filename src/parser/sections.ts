@@ -56,24 +56,6 @@ function follows(prev: Label, next: Label): boolean {
   return true;
 }
 
-/**
- * "1." after a "1." (or after an item so renumbered) of the same arabic list, nothing between them of
- * a higher rank: the items of a list a converter printed with the number markdown shows in order.
- */
-function autoNumbered(open: Label, next: Label): boolean {
-  return (
-    (next.scheme === "arabic." || next.scheme === "arabic)") &&
-    open.scheme === next.scheme &&
-    next.value === 1 &&
-    next.parts.length === 1 &&
-    (open.value === 1 || open.renumbered === true)
-  );
-}
-
-function renumbered(label: Label, value: number): Label {
-  return { ...label, value, label: String(value), parts: [value], renumbered: true };
-}
-
 export interface SectionTree {
   preamble: Paragraph[];
   roots: SectionNode[];
@@ -123,14 +105,10 @@ export function buildSections(paras: Paragraph[], idPrefix = "s:"): SectionTree 
 
   let current: SectionNode | null = null;
   for (const p of paras) {
-    let label = p.kind === "label" ? p.label : null;
+    const label = p.kind === "label" ? p.label : null;
     let node: SectionNode | null = null;
     if (label) {
-      const at = stack.findLastIndex((o) => o.scheme === label?.scheme);
-      const open = stack[at];
-      // a list whose items all read "1." (as a markdown converter prints a numbered list) is numbered
-      // as it shows: 1, 2, 3
-      if (open && autoNumbered(open.label, label)) label = renumbered(label, open.label.value + 1);
+      const at = stack.findLastIndex((o) => o.scheme === label.scheme);
       if (at >= 0) {
         if (follows((stack[at] as Open).label, label)) node = attach(label, p, at);
         else if (label.value === 1 && label.parts.length > 1) node = attach(label, p, at);

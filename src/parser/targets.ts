@@ -72,7 +72,10 @@ export function indicatorColumns(header: string[], targetSection: boolean): Indi
   for (let i = 0; i < f.length; i++) {
     const y = years[i];
     if (i === target || y === null || y === undefined || y >= year) continue;
-    if (baseline < 0 || y > (years[baseline] as number)) baseline = i;
+    // the latest year; of one year, what was done ("Thực hiện năm 2025") over what was planned
+    const planned = (k: number): boolean => TARGET_HEADER.test(f[k] as string);
+    const by = baseline < 0 ? null : (years[baseline] as number);
+    if (by === null || y > by || (y === by && planned(baseline) && !planned(i))) baseline = i;
   }
   const unit = f.findIndex(isUnit);
   return {
@@ -237,10 +240,9 @@ const RANK = /(?:tốp|top|nhóm|trong số|xếp thứ|đứng thứ|xếp hạ
 const RATE =
   /^\s?(?:[^\s/]+\s){0,6}?(?:trên\s?|[^\s/]*\/\s?)(một vạn|1 vạn|vạn|10\.000|100\.000|1\.000|nghìn|một nghìn|một triệu|triệu|100)\s(?:dân|người)/;
 const YEAR_IN = /(?:đến|vào|trong|tới)\s(?:năm\s)?(20\d\d|19\d\d)|năm\s(20\d\d)(?!\s?(?:là|có|đạt))/g;
-const PAST_MARKERS =
-  /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d|(^|\s)(?<!thực )hiện đạt\s/;
+const PAST_MARKERS = /(^|\s)đã\s|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt \d/;
 // the words PAST_MARKERS needs, looked for first: its leading (^|\s) makes it try every space
-const PAST_WORDS = /đã|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt |hiện đạt/;
+const PAST_WORDS = /đã|đạt được|cùng kỳ|tính đến|so với kế hoạch|vượt /;
 function isPast(low: string): boolean {
   return PAST_WORDS.test(low) && PAST_MARKERS.test(low);
 }
@@ -429,6 +431,8 @@ function lifeExpectancy(low: string, at: number): boolean {
 
 const TIME_LIMIT =
   /(?:không quá|không vượt quá|tối đa|rút ngắn (?:xuống )?còn|giảm (?:xuống )?còn|xuống còn)\s$/;
+// what the limit is set on: "Thời gian giải quyết thủ tục …" (not "Trong thời hạn không quá 15 ngày")
+const TIME_MEASURED = /thời gian/;
 // what is added each year: "tăng bình quân 500 tỷ đồng/năm" (not "bình quân đạt 85 triệu đồng/năm")
 const INCREASE_BEFORE = /tăng(?: trưởng| thêm| bình quân| trung bình)?\s(?:\S+\s){0,2}$/;
 
@@ -469,7 +473,7 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
   if (
     time &&
     !(time[1] === "tuổi" && lifeExpectancy(low, at)) &&
-    !(/^(?:ngày|giờ|tháng)$/.test(time[1] as string) && TIME_LIMIT.test(pre))
+    !(/^(?:ngày|giờ|tháng)$/.test(time[1] as string) && TIME_LIMIT.test(pre) && TIME_MEASURED.test(pre))
   )
     return null;
 
@@ -512,7 +516,7 @@ function classify(low: string, m: RegExpExecArray, parens: [number, number][]): 
     unit !== null &&
     /(?:đồng|usd)$/.test(unit) &&
     !yearlyBefore &&
-    !INCREASE_BEFORE.test(pre)
+    (!INCREASE_BEFORE.test(pre) || /đạt\s$/.test(pre))
   ) {
     perYear = false;
     unit = `${unit}/năm`;

@@ -208,8 +208,18 @@ function unfoldHeaderTable(src: string): string {
 
 // A two-column markdown table used for layout (issuer | motto, "Nơi nhận" | signature), the lines of
 // each cell joined by <br> or one line per row, and the separator row under it.
-const LAYOUT_WORDS =
-  /nơi nhận|cộng h[oò]a xã hội|đảng cộng sản việt nam|độc lập\s*-\s*tự do|(?:^|[\s*|>])(?:t\/m|tm\.|kt\.|k\/t|tl\.|t\/l|tuq\.)\s/iu;
+// what begins a cell of a header or a signature block: "Nơi nhận:", the motto, the Party's name, an
+// authority ("KT. CHỦ TỊCH")
+const LAYOUT_START =
+  /^(?:nơi nhận\s*:|cộng h[oò]a xã hội chủ nghĩa việt nam|đảng cộng sản việt nam|độc lập\s*-\s*tự do|(?:t\/m|tm\.|kt\.|k\/t|tl\.|t\/l|tuq\.)\s)/iu;
+
+/** A cell of the row ("| **Nơi nhận:** | **KT. CHỦ TỊCH** |"), emphasis aside, begins like a layout's. */
+function startsLayout(row: string): boolean {
+  return row
+    .slice(1, -1)
+    .split("|")
+    .some((cell) => LAYOUT_START.test(cell.replace(/[*_]/g, "").trim()));
+}
 const LAYOUT_SEPARATOR = /^[ \t]*\|[ \t:]*-{3,}[ \t:]*\|[ \t:]*-{3,}[ \t:]*\|[ \t]*$/;
 
 /** "| a | b |": a row of two cells. */
@@ -249,7 +259,7 @@ function unfoldLayoutRows(src: string): string {
     if (afterLayout && LAYOUT_SEPARATOR.test(line)) {
       out += src.slice(from, start) + " ".repeat(line.length);
       from = end;
-    } else if (isTwoCellRow(t) && (afterLayout || LAYOUT_WORDS.test(t))) {
+    } else if (isTwoCellRow(t) && (afterLayout || startsLayout(t))) {
       out += src.slice(from, start);
       out += line.replace(/<br\s*\/?>/giu, (x) => `\n${" ".repeat(x.length - 1)}`).replace(/\|/g, " ");
       from = end;

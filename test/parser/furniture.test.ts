@@ -89,6 +89,14 @@ describe("page furniture", () => {
     expect(JSON.stringify(d.sections)).not.toContain("Số liệu theo");
   });
 
+  it("a footnote's mark at the start of a wrapped line of text does not make the line a footnote", () => {
+    const d = parseDocument(
+      "ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÀO CAI                          Độc lập - Tự do - Hạnh phúc\nSố: 13/KH-UBND                  Lào Cai, ngày 02 tháng 3 năm 2026\n\nKẾ HOẠCH\nTiêm chủng năm 2027\n\n1. Sở Y tế chủ trì triển khai Kết luận số 215-KL/TW\n<sup>1</sup> của Bộ Chính trị, tổ chức tiêm bù, hoàn thành trước ngày 31/3/2027.\n",
+      { name: "t.md", format: "md", sha256: "0".repeat(64) },
+    );
+    expect(d.assignments.map((a) => a.deadline?.date ?? null)).toEqual(["2027-03-31"]);
+  });
+
   it("a line repeated as printed is a running head; the same words in another case are not", () => {
     const d = parseDocument(
       [

@@ -661,13 +661,22 @@ describe("targets: periods, numbered items, baselines, units", () => {
         "| 1 | Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) | hạng | 25 | Top 10 |",
         "| 2 | Tỷ lệ hồ sơ trực tuyến toàn trình | % | 96 | ≥ 95 |",
         "| 3 | Đánh giá, xếp loại chính quyền số | % | 60 | 80 |",
+        "|   | trong đó: cấp xã | % | 50 | 75 |",
       ].join("\n"),
     );
     expect(found.map((t) => [t.kind, t.value, t.year])).toEqual([
       ["rank", 10, 2030],
       ["min", 95, 2030],
       ["min", 80, 2030],
+      // a row of its own with no number: every cell filled
+      ["min", 75, 2030],
     ]);
+    // of one year, the value reached is the baseline, not the one planned
+    expect(
+      targetsIn(
+        "| Chỉ tiêu | Kế hoạch năm 2025 | Thực hiện năm 2025 | Kế hoạch năm 2027 |\n| Tỷ lệ tiêm chủng đầy đủ (%) | 95 | 93,5 | 97 |",
+      ).map((t) => t.baseline?.value),
+    ).toEqual([93.5]);
   });
   it("a table of results, with its plan column, sets no target", () => {
     expect(
@@ -713,6 +722,16 @@ describe("targets: periods, numbered items, baselines, units", () => {
       expect.objectContaining({ kind: "min", value: 100, unit: "%" }),
     ]);
   });
+  it("what is measured when found ('Tỷ lệ phát hiện đạt') and a time limit on a task are read as they are", () => {
+    expect(
+      targetsIn(
+        "- Tỷ lệ phát hiện đạt trên 80% số ca bệnh lao ước tính.\n- Trong thời hạn không quá 15 ngày kể từ ngày nhận hồ sơ, Sở Tư pháp thẩm định.\n- Thu nhập bình quân của người lao động tăng lên đạt 120 triệu đồng/năm.",
+      ).map((t) => [t.kind, t.value, t.unit]),
+    ).toEqual([
+      ["min", 80, "%"],
+      ["min", 120, "triệu đồng/năm"],
+    ]);
+  });
   it("a footnote's mark (<sup>3</sup>) is no figure", () => {
     expect(
       targetsIn("- Số doanh nghiệp thành lập mới<sup>3</sup> đạt 2.000 doanh nghiệp.").map((t) => [
@@ -723,7 +742,7 @@ describe("targets: periods, numbered items, baselines, units", () => {
   });
   it("where things stand in a year before the document's is no target", () => {
     const d = parse(
-      "ĐẢNG BỘ TỈNH TUYÊN QUANG\nĐẢNG ỦY XÃ HÀM YÊN              ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-CTr/ĐU                  Hàm Yên, ngày 05 tháng 12 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nphát triển lâm nghiệp\n\nI. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển kinh tế lâm nghiệp bền vững. Năm 2024, tỷ lệ che phủ rừng của xã đạt 63,2%, giá trị sản xuất lâm nghiệp đạt 412 tỷ đồng. Độ che phủ rừng hiện đạt 63% diện tích tự nhiên.\n2. Mục tiêu cụ thể đến năm 2030\n- Tỷ lệ che phủ rừng duy trì ổn định từ 65% trở lên.\n",
+      "ĐẢNG BỘ TỈNH TUYÊN QUANG\nĐẢNG ỦY XÃ HÀM YÊN              ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-CTr/ĐU                  Hàm Yên, ngày 05 tháng 12 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nphát triển lâm nghiệp\n\nI. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển kinh tế lâm nghiệp bền vững. Năm 2024, tỷ lệ che phủ rừng của xã đạt 63,2%, giá trị sản xuất lâm nghiệp đạt 412 tỷ đồng.\n2. Mục tiêu cụ thể đến năm 2030\n- Tỷ lệ che phủ rừng duy trì ổn định từ 65% trở lên.\n",
     );
     expect(d.targets.map((t) => [t.value, t.year])).toEqual([[65, 2030]]);
     expect(d.warnings.map((w) => w.code)).not.toContain("past-target-year");

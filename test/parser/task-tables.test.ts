@@ -158,4 +158,28 @@ describe("layouts a converter leaves", () => {
     ]);
     expect(d.preamble).toContain("| Lập hồ sơ | Tháng 3/2027 |\n| Trình phê duyệt | Tháng 6/2027 |");
   });
+
+  it("a two-column table of data that quotes the Party's name or says 'Nơi nhận báo cáo' stays a table", () => {
+    const d = parseDocument(
+      [
+        "UBND TỈNH HÀ TĨNH                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 82/KH-UBND                   Hà Tĩnh, ngày 05 tháng 12 năm 2026",
+        "",
+        "KẾ HOẠCH",
+        "Tuyên truyền năm 2027",
+        "",
+        "| Nơi nhận báo cáo | Thời hạn gửi |",
+        "|---|---|",
+        "| Tuyên truyền về Đảng Cộng sản Việt Nam | Tháng 2/2027 |",
+        "| Sở Nội vụ | 15/12/2027 |",
+        "",
+        "1. Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức tuyên truyền, hoàn thành trước ngày 30/6/2027.",
+        "",
+      ].join("\n"),
+      source,
+    );
+    expect(d.distribution).toEqual([]);
+    expect(d.assignments.map((a) => a.lead)).toEqual([["Sở Văn hóa, Thể thao và Du lịch"]]);
+    expect(d.preamble).toContain("| Tuyên truyền về Đảng Cộng sản Việt Nam | Tháng 2/2027 |");
+  });
 });

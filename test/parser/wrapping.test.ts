@@ -40,14 +40,4 @@ describe("wrapped lines", () => {
     );
     expect(d.assignments.map((a) => a.deadline?.date ?? null)).toEqual(["2027-03-31", null]);
   });
-
-  it("a markdown list whose items all read '1.' is numbered 1, 2, 3, as it shows", () => {
-    const d = parseDocument(
-      `${header}I. MỤC ĐÍCH\n1. Mục đích\n1. Yêu cầu\n\nII. NHIỆM VỤ\n1. Tuyên truyền\n1. Kiểm tra\n1. Sơ kết\n`,
-      { name: "t.md", format: "md", sha256: "0".repeat(64) },
-    );
-    const paths = (nodes: typeof d.sections): string[] =>
-      nodes.flatMap((n) => [n.id, ...paths(n.children ?? [])]);
-    expect(paths(d.sections)).toEqual(["s:I", "s:I/1", "s:I/2", "s:II", "s:II/1", "s:II/2", "s:II/3"]);
-  });
 });
