@@ -220,6 +220,19 @@ function chuTriAt(low: string, from: number): number {
   return -1;
 }
 
+// An opening phrase before the subject: "Theo chỉ đạo của Bộ Y tế, Sở Y tế …", "Nhận được Kế hoạch,
+// Sở Tư pháp …" (short, up to its first comma)
+const OPENING_PHRASE_REACH = 80;
+
+/** The body the sentence opens with, or the one right after a short opening phrase and its comma. */
+function subjectAt(text: string, at: number, low: string): ReturnType<typeof readBodies> {
+  const subject = readBodies(text, at, text.length, low);
+  if (subject) return subject;
+  const comma = low.indexOf(", ", at);
+  if (comma < 0 || comma - at > OPENING_PHRASE_REACH) return null;
+  return readBodies(text, comma + 2, text.length, low);
+}
+
 /** The lead named by a sentence itself, if any. */
 export function explicitLead(
   text: string,
@@ -243,7 +256,7 @@ export function explicitLead(
       return { lead: splitBodies(b.text), end: b.end, meta: false, directed };
     }
   }
-  const subject = readBodies(text, at, text.length, low);
+  const subject = subjectAt(text, at, low);
   if (subject && !isGeneric(subject.text)) {
     const after = low.slice(subject.end).trimStart();
     // "Ban Thường vụ Tỉnh ủy giao Văn phòng Tỉnh ủy theo dõi …": the body given the task leads
@@ -484,6 +497,9 @@ export class AssignmentCollector {
       headingIsTask = !introducesItems && after.length > 0 && (after.length >= 40 || leaf || sentence);
     } else if (!b && inherited !== null && leaf && node.whole.text.length >= MIN_ITEM_TASK) {
       // a lettered item under a lead ("a) Rà soát danh sách …, gửi … trước ngày 15/12/2026."): the task
+      headingIsTask = true;
+    } else if (!b && leaf && explicitLead(node.whole.text, this.issuerKey, foldPiece(node.whole)) !== null) {
+      // an item that names its lead after an opening phrase ("2. Theo chỉ đạo của Bộ Y tế, Sở Y tế chủ trì …")
       headingIsTask = true;
     }
     const paras: Paragraph[] = [];

@@ -134,6 +134,20 @@ describe("assignments: who is given the task", () => {
     ).toEqual([["các cơ quan báo chí"]]);
   });
 
+  it("a numbered item that opens with a phrase before its body ('Theo chỉ đạo của …, Sở Y tế …') is its task", () => {
+    for (const [text, lead] of [
+      [
+        "Theo chỉ đạo của Bộ Y tế, Sở Y tế chủ trì tổ chức tiêm bù, hoàn thành trước ngày 31/3/2027.",
+        "Sở Y tế",
+      ],
+      ["Nhận được Kế hoạch, Sở Tư pháp tổ chức rà soát văn bản.", "Sở Tư pháp"],
+      ["Để bảo đảm tiến độ, Sở Tài chính bố trí kinh phí.", "Sở Tài chính"],
+    ])
+      expect(
+        brief(`${header}1. Sở Nội vụ chủ trì rà soát biên chế.\n2. ${text}\n`).map((t) => t.lead),
+      ).toEqual([["Sở Nội vụ"], [lead]]);
+  });
+
   it("the body after 'giao' leads, not the body that gives it", () => {
     const tasks = brief(
       `${header}1. Ban Thường vụ Tỉnh ủy giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện, báo cáo trước ngày 15/12/2026.\n`,
