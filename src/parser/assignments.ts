@@ -223,14 +223,28 @@ function chuTriAt(low: string, from: number): number {
 // An opening phrase before the subject: "Theo chỉ đạo của Bộ Y tế, Sở Y tế …", "Nhận được Kế hoạch,
 // Sở Tư pháp …" (short, up to its first comma)
 const OPENING_PHRASE_REACH = 80;
+// how such a phrase begins
+const OPENING_PHRASE = /^(?:theo|dưới|nhận được|để|trong|căn cứ|trên cơ sở|sau khi|khi|nhằm|qua|từ|với)\s/;
 
 /** The body the sentence opens with, or the one right after a short opening phrase and its comma. */
 function subjectAt(text: string, at: number, low: string): ReturnType<typeof readBodies> {
   const subject = readBodies(text, at, text.length, low);
-  if (subject) return subject;
+  if (subject || !OPENING_PHRASE.test(low.slice(at, at + 12))) return subject;
   const comma = low.indexOf(", ", at);
   if (comma < 0 || comma - at > OPENING_PHRASE_REACH) return null;
   return readBodies(text, comma + 2, text.length, low);
+}
+
+/** explicitLead finds a lead in a text that does not begin with one: tried only when it may. */
+function namesLeadInside(text: string, low: string, issuerKey: string | null): boolean {
+  const at = stripBullet(text);
+  const may =
+    OPENING_PHRASE.test(low.slice(at, at + 12)) ||
+    low.includes("chủ trì") ||
+    low.includes("giao") ||
+    low.includes("đề nghị") ||
+    low.includes("yêu cầu");
+  return may && explicitLead(text, issuerKey, low) !== null;
 }
 
 /** The lead named by a sentence itself, if any. */
@@ -498,7 +512,7 @@ export class AssignmentCollector {
     } else if (!b && inherited !== null && leaf && node.whole.text.length >= MIN_ITEM_TASK) {
       // a lettered item under a lead ("a) Rà soát danh sách …, gửi … trước ngày 15/12/2026."): the task
       headingIsTask = true;
-    } else if (!b && leaf && explicitLead(node.whole.text, this.issuerKey, foldPiece(node.whole)) !== null) {
+    } else if (!b && leaf && namesLeadInside(node.whole.text, foldPiece(node.whole), this.issuerKey)) {
       // an item that names its lead after an opening phrase ("2. Theo chỉ đạo của Bộ Y tế, Sở Y tế chủ trì …")
       headingIsTask = true;
     }
