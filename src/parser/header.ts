@@ -515,6 +515,22 @@ export function mergeIssuerLines(texts: string[]): string[] {
 }
 
 /** Claims the issuer lines of the header cluster, looking up to six lines above its first anchor. */
+// "ĐẢNG BỘ TỈNH SƠN LA" over a bare "TỈNH ỦY" or "ĐẢNG ỦY": the committee of that Party organisation
+const BARE_COMMITTEE = /^(?:tỉnh|thành|huyện|quận|thị|đảng) ủy$/;
+const PARTY_ORGANISATION = /^đảng bộ (tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu) (\S.*)$/;
+
+/** The committee's own name, when the header names it only by its kind under its Party organisation. */
+function committeeName(name: string, parent: string | null): string {
+  const f = fold(clean(name));
+  const p = parent ? PARTY_ORGANISATION.exec(fold(clean(parent))) : null;
+  if (!p || !BARE_COMMITTEE.test(f) || !parent) return name;
+  const words = clean(parent).split(" ");
+  // the place's name as printed: the words after "ĐẢNG BỘ" and the level ("ĐẢNG BỘ THÀNH PHỐ HUẾ")
+  const place = words.slice(2 + (p[1] as string).split(" ").length).join(" ");
+  const level = words.slice(2, 2 + (p[1] as string).split(" ").length).join(" ");
+  return f === "đảng ủy" ? `${clean(name)} ${level} ${place}` : `${clean(name)} ${place}`;
+}
+
 export function claimIssuer(doc: DocText, anchorLines: number[], limit: number): IssuerInfo | null {
   if (anchorLines.length === 0) return null;
   const first = Math.min(...anchorLines);
@@ -550,10 +566,9 @@ export function claimIssuer(doc: DocText, anchorLines: number[], limit: number):
   }
   if (texts.length === 0) return null;
   const bodies = mergeIssuerLines(texts.map((t) => t.text));
-  const name = bodies[bodies.length - 1] as string;
   const parent = bodies.length > 1 ? (bodies[bodies.length - 2] as string) : null;
   return {
-    name,
+    name: committeeName(bodies[bodies.length - 1] as string, parent),
     parent,
     span: [
       (texts[0] as (typeof texts)[number]).span[0],

@@ -120,22 +120,6 @@ function typeFromSymbol(symbol: string | null, party: boolean): DocumentType | n
   return null;
 }
 
-// "ĐẢNG BỘ TỈNH SƠN LA" over a bare "TỈNH ỦY" or "ĐẢNG ỦY": the committee of that Party organisation
-const BARE_COMMITTEE = /^(?:tỉnh|thành|huyện|quận|thị|đảng) ủy$/;
-const PARTY_ORGANISATION = /^đảng bộ (tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu) (\S.*)$/;
-
-/** The committee's own name, when the header names it only by its kind under its Party organisation. */
-function committeeName(name: string, parent: string | null): string {
-  const f = fold(clean(name));
-  const p = parent ? PARTY_ORGANISATION.exec(fold(clean(parent))) : null;
-  if (!p || !BARE_COMMITTEE.test(f) || !parent) return name;
-  const words = clean(parent).split(" ");
-  // the place's name as printed: the words after "ĐẢNG BỘ" and the level ("ĐẢNG BỘ THÀNH PHỐ HUẾ")
-  const place = words.slice(2 + (p[1] as string).split(" ").length).join(" ");
-  const level = words.slice(2, 2 + (p[1] as string).split(" ").length).join(" ");
-  return f === "đảng ủy" ? `${clean(name)} ${level} ${place}` : `${clean(name)} ${place}`;
-}
-
 /** "…, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch …": the issuer named in the opening sentence. */
 function openingIssuer(paras: Paragraph[]): string | null {
   for (const p of paras.slice(0, 3)) {
@@ -275,8 +259,7 @@ function parseText(text: string, source: SourceInfo, extraWarnings: Warning[]): 
   // Issuer: the header, made more specific by the type line ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ") or, with
   // no header, named by the opening sentence.
   let issuer: ParsedDocument["issuer"] = null;
-  if (issuerHeader)
-    issuer = { name: committeeName(issuerHeader.name, issuerHeader.parent), parent: issuerHeader.parent };
+  if (issuerHeader) issuer = { name: issuerHeader.name, parent: issuerHeader.parent };
   if (typeLine?.body) {
     if (!issuer) issuer = { name: typeLine.body, parent: null };
     else if (fold(issuer.name) !== fold(typeLine.body)) issuer = { name: typeLine.body, parent: issuer.name };

@@ -69,11 +69,11 @@ export function indicatorColumns(header: string[], targetSection: boolean): Indi
   );
   if (indicator < 0) return null;
   let baseline = -1;
+  const planned = (k: number): boolean => TARGET_HEADER.test(f[k] as string);
   for (let i = 0; i < f.length; i++) {
     const y = years[i];
     if (i === target || y === null || y === undefined || y >= year) continue;
     // the latest year; of one year, what was done ("Thực hiện năm 2025") over what was planned
-    const planned = (k: number): boolean => TARGET_HEADER.test(f[k] as string);
     const by = baseline < 0 ? null : (years[baseline] as number);
     if (by === null || y > by || (y === by && planned(baseline) && !planned(i))) baseline = i;
   }
@@ -91,25 +91,27 @@ export function indicatorColumns(header: string[], targetSection: boolean): Indi
 // the signs a table cell sets a bound with, as the words the text uses
 const CELL_SIGNS: Record<string, string> = { "≥": "từ ", "≤": "không quá ", ">": "trên ", "<": "dưới " };
 
+/** A match of RANK ("tốp 10") as a target found. */
+function rankFound(m: RegExpExecArray): Found {
+  return {
+    kind: "rank",
+    value: Number(m[1]),
+    low: null,
+    high: null,
+    unit: null,
+    per: null,
+    at: m.index,
+    end: m.index + m[0].length,
+  };
+}
+
 /** A cell's figure as a quantity: "20.000", "≥ 95%", "Top 10", "90 - 95". */
 function cellQuantity(cell: string): Found | null {
   let low = fold(cell).replace(/[≥≤><]\s*/g, (m) => CELL_SIGNS[m.trim()] ?? m);
   if (/^\d/.test(low)) low = `đạt ${low}`;
   RANK.lastIndex = 0;
   const rank = RANK.exec(low);
-  if (rank) {
-    const value = Number(rank[1]);
-    return {
-      kind: "rank",
-      value,
-      low: null,
-      high: null,
-      unit: null,
-      per: null,
-      at: rank.index,
-      end: rank.index + rank[0].length,
-    };
-  }
+  if (rank) return rankFound(rank);
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(low); m; m = QUANTITY.exec(low)) {
     const f = classify(low, m, []);
@@ -717,16 +719,7 @@ export function findTargets(units: TargetUnit[], docYear: number | null = null):
       for (let m = RANK.exec(low); m; m = RANK.exec(low)) {
         if (inside(parens, m.index)) continue;
         rankNumbers.add(m.index + m[0].length - (m[1] as string).length);
-        ranks.push({
-          kind: "rank",
-          value: Number(m[1]),
-          low: null,
-          high: null,
-          unit: null,
-          per: null,
-          at: m.index,
-          end: m.index + m[0].length,
-        });
+        ranks.push(rankFound(m));
       }
       // a figure inside a multiple ("tăng 2 lần") or a rank ("tốp 10") is not a target of its own;
       // both lists run in text order, so one pass drops them

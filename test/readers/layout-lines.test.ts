@@ -83,42 +83,33 @@ describe("tables in a PDF's text layer", () => {
     piece("Các cơ quan báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.", 70, 180),
   ];
 
+  const rows = [
+    "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian",
+    "1\tXây dựng kho dữ liệu dùng chung\tSở Khoa học và Công nghệ\tQuý III/2025",
+    "2\tSố hóa hồ sơ\tUBND các xã\tHằng năm",
+  ];
+
   it("puts a row's wrapped cells back together, a row a line of TAB-separated cells", () => {
     expect(rebuildLines(table, { tables: true })).toEqual([
-      "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian",
-      "1\tXây dựng kho dữ liệu dùng chung\tSở Khoa học và Công nghệ\tQuý III/2025",
-      "2\tSố hóa hồ sơ\tUBND các xã\tHằng năm",
+      ...rows,
       "Các cơ quan báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.",
     ]);
   });
 
   it("keeps a table whole across the padding and rule between its rows (a gap of about two lines)", () => {
-    // rows 30 pt apart where the text runs 16 pt apart: a bordered table's rows
-    const padded = [
-      piece("Các nhiệm vụ cụ thể như sau.", 70, 20),
-      piece("Các cơ quan thực hiện theo bảng dưới đây,", 70, 36),
-      piece("bảo đảm đúng thời gian.", 70, 52),
-      piece("Bảng nhiệm vụ:", 70, 68),
-      piece("STT", 70, 100),
-      piece("Nội dung nhiệm vụ", 110, 100),
-      piece("Cơ quan chủ trì", 300, 100),
-      piece("Thời gian", 420, 100),
-      piece("1", 70, 130),
-      piece("Xây dựng kho dữ liệu", 110, 130),
-      piece("Sở Khoa học", 300, 130),
-      piece("Quý III/2025", 420, 130),
-      piece("dùng chung", 110, 146),
-      piece("và Công nghệ", 300, 146),
-      piece("2", 70, 176),
-      piece("Số hóa hồ sơ", 110, 176),
-      piece("UBND các xã", 300, 176),
-      piece("Hằng năm", 420, 176),
+    // the same table under four lines of text 16 pt apart, each row 14 pt lower than the one above
+    // would be: 30 pt between rows, as a bordered table's padding and rule leave them
+    const text = [
+      "Các nhiệm vụ cụ thể như sau.",
+      "Các cơ quan thực hiện theo bảng dưới đây,",
+      "bảo đảm đúng thời gian.",
+      "Bảng nhiệm vụ:",
     ];
-    expect(rebuildLines(padded, { tables: true }).slice(5)).toEqual([
-      "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian",
-      "1\tXây dựng kho dữ liệu dùng chung\tSở Khoa học và Công nghệ\tQuý III/2025",
-      "2\tSố hóa hồ sơ\tUBND các xã\tHằng năm",
-    ]);
+    const padded = [
+      ...text.map((t, k) => piece(t, 70, 20 + 16 * k)),
+      ...table.slice(0, -1).map((p) => ({ ...p, y: p.y + (p.y >= 164 ? 28 : p.y >= 132 ? 14 : 0) })),
+    ];
+    expect(rebuildLines(padded, { tables: true }).slice(text.length + 1)).toEqual(rows);
   });
 
   it("reads lines as they are when asked for no tables, or when nothing lines up in three columns", () => {
